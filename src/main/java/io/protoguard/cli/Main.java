@@ -1,2 +1,35 @@
 package io.protoguard.cli;
-public class Main { public static void main(String[] a) { System.out.println("hi"); } }
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code protoguard}: the command line of SPEC section 7. */
+@Command(name = "protoguard", mixinStandardHelpOptions = true, version = "protoguard 0.1.0",
+        description = "Checks clinical-trial data against the protocol's decision tables and lists protocol deviations.",
+        subcommands = {CheckCommand.class, ProtocolCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("protoguard: " + e.getMessage());
+            return ExitCodes.INPUT_ERRORS;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("protoguard: " + e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return ExitCodes.INPUT_ERRORS;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.err);
+    }
+}

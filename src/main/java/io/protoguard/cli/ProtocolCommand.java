@@ -1,0 +1,63 @@
+package io.protoguard.cli;
+
+import io.protoguard.protocol.LoadedProtocol;
+import io.protoguard.protocol.ProtocolLoadException;
+import io.protoguard.protocol.ProtocolLoader;
+import io.protoguard.protocol.ProtocolProblem;
+import io.protoguard.scenario.Scenario;
+import io.protoguard.scenario.ScenarioRunner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code protoguard protocol ...}: commands for protocol authors. */
+@Command(name = "protocol", mixinStandardHelpOptions = true, description = "Protocol authoring commands.",
+        subcommands = ProtocolCommand.Check.class)
+final class ProtocolCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.err);
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = "Compile a protocol's decision tables and run its test scenarios.%n"
+                    + "Every problem is one line: file, Sheet!Cell: what is wrong. Exit 0 clean, 1 problems found.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<id | folder>")
+        String protocol;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Home.protocol(protocol);
+            LoadedProtocol loaded;
+            try {
+                loaded = new ProtocolLoader(Home.rules()).load(dir);
+            } catch (ProtocolLoadException e) {
+                for (ProtocolProblem p : e.problems()) System.out.println(p.describe());
+                System.out.println(e.problems().size() + " problem(s) in " + dir);
+                return 1;
+            }
+            System.out.println(loaded.info().id() + " " + loaded.info().version() + ": " + loaded.rules().size()
+                    + " rules from " + loaded.tables().size() + " tables compiled");
+            List<Scenario> scenarios = ScenarioRunner.find(Home.scenarios(loaded.info().id()));
+            int failed = 0;
+            for (Scenario s : scenarios) {
+                ScenarioRunner.Outcome o = ScenarioRunner.run(loaded, s);
+                if (o.passed()) continue;
+                failed++;
+                System.out.println("scenario " + s.name() + ": FAILED");
+                o.missing().forEach(m -> System.out.println("  missing:    " + m));
+                o.unexpected().forEach(m -> System.out.println("  unexpected: " + m));
+                if (o.inputErrors().size() != s.expectedInputErrors()) {
+                    System.out.println("  input errors: " + o.inputErrors().size() + " (expected " + s.expectedInputErrors() + ")");
+                    o.inputErrors().forEach(m -> System.out.println("    " + m));
+                }
+            }
+            System.out.println(scenarios.size() + " scenarios, " + (scenarios.size() - failed) + " passed, " + failed + " failed");
+            return failed == 0 ? 0 : 1;
+        }
+    }
+}

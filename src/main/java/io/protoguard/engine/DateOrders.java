@@ -1,0 +1,92 @@
+package io.protoguard.engine;
+
+import io.protoguard.model.Assessment;
+import io.protoguard.model.Category;
+import io.protoguard.model.ClinicalEvent;
+import io.protoguard.model.Dose;
+import io.protoguard.model.SourceRef;
+import io.protoguard.model.Subject;
+import io.protoguard.model.When;
+import io.protoguard.model.rules.DateOrderRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Impossible orders of dates, from DateOrder table rows naming Sheet.Column fields. Within one sheet the
+ * two dates of the same row are compared; across sheets every row's date against the subject's date.
+ */
+public final class DateOrders {
+    private DateOrders() {}
+
+    private record Dated(When when, SourceRef source, String label) {}
+
+    public static List<Finding> check(DateOrderRule r, Subject s, List<?> facts) {
+        List<Finding> out = new ArrayList<>();
+        String earlierSheet = sheet(r.earlier()), laterSheet = sheet(r.later());
+        if (earlierSheet.equals(laterSheet)) {
+            for (Object row : rows(earlierSheet, s, facts)) {
+                When a = field(r.earlier(), row), b = field(r.later(), row);
+                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, source(row, s)));
+            }
+            return out;
+        }
+        for (Object e : rows(earlierSheet, s, facts)) {
+            for (Object l : rows(laterSheet, s, facts)) {
+                When a = field(r.earlier(), e), b = field(r.later(), l);
+                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, source("Subjects".equals(earlierSheet) ? l : e, s)));
+            }
+        }
+        return out;
+    }
+
+    private static Finding finding(DateOrderRule r, When earlier, When later, SourceRef source) {
+        return new Finding(Category.DATA_QUALITY, null, later.date(),
+                column(r.earlier()) + " " + earlier.text() + " is after " + column(r.later()) + " " + later.text(),
+                column(r.earlier()) + " at or before " + column(r.later()),
+                column(r.earlier()) + " " + earlier.text() + ", " + column(r.later()) + " " + later.text(), source);
+    }
+
+    private static String sheet(String field) {
+        return field.substring(0, field.indexOf('.'));
+    }
+
+    private static String column(String field) {
+        return field.substring(field.indexOf('.') + 1);
+    }
+
+    private static List<Object> rows(String sheet, Subject s, List<?> facts) {
+        if (sheet.equals("Subjects")) return List.of(s);
+        Class<?> type = switch (sheet) {
+            case "Assessments" -> Assessment.class;
+            case "Doses" -> Dose.class;
+            default -> ClinicalEvent.class;
+        };
+        return facts.stream().filter(type::isInstance).map(o -> (Object) o).toList();
+    }
+
+    private static SourceRef source(Object row, Subject s) {
+        if (row instanceof Assessment a) return a.source();
+        if (row instanceof Dose d) return d.source();
+        if (row instanceof ClinicalEvent e) return e.source();
+        return s.source();
+    }
+
+    private static When field(String field, Object row) {
+        Function<Object, When> f = switch (field) {
+            case "Subjects.ConsentAt" -> o -> ((Subject) o).consentAt();
+            case "Subjects.OnsetAt" -> o -> ((Subject) o).onsetAt();
+            case "Subjects.RandomizedAt" -> o -> ((Subject) o).randomizedAt();
+            case "Subjects.DischargedAt" -> o -> ((Subject) o).dischargedAt();
+            case "Subjects.DiedAt" -> o -> ((Subject) o).diedAt();
+            case "Subjects.WithdrawnAt" -> o -> ((Subject) o).withdrawnAt();
+            case "Assessments.PerformedAt" -> o -> ((Assessment) o).performedAt();
+            case "Doses.StartAt" -> o -> ((Dose) o).startAt();
+            case "Doses.EndAt" -> o -> ((Dose) o).endAt();
+            case "Events.DetectedAt" -> o -> ((ClinicalEvent) o).detectedAt();
+            case "Events.ReportedSaeAt" -> o -> ((ClinicalEvent) o).reportedSaeAt();
+            default -> throw new IllegalArgumentException("unknown date field " + field);
+        };
+        return f.apply(row);
+    }
+}

@@ -1,0 +1,161 @@
+package io.protoguard.engine;
+
+import io.protoguard.model.Category;
+import io.protoguard.model.CheckContext;
+import io.protoguard.model.Dose;
+import io.protoguard.model.Subject;
+import io.protoguard.model.When;
+import io.protoguard.model.rules.DosingRule;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Functions the dosing rules call. {@code doses} are the subject's rows of the rule's treatment. */
+public final class Dosing {
+    private Dosing() {}
+
+    public static List<Dose> of(List<?> all, DosingRule r) {
+        return all.stream().map(d -> (Dose) d).filter(d -> d.treatment().equalsIgnoreCase(r.treatment()))
+                .sorted(Comparator.comparing((Dose d) -> d.startAt().date()).thenComparing(d -> d.source().row()))
+                .toList();
+    }
+
+    /** A treatment the arm should receive is absent, once the randomization day is over. */
+    public static List<Finding> given(DosingRule r, Subject s, List<Dose> doses, CheckContext ctx) {
+        if (!doses.isEmpty() || s.randomizedAt() == null || !ctx.asOf().isAfter(s.randomizedAt().date())) return List.of();
+        return List.of(new Finding(Category.DOSING, null, s.randomizedAt().date(),
+                "No " + r.treatment() + " administration is recorded" + arm(s),
+                r.treatment() + " given", "none recorded", null));
+    }
+
+    public static List<Finding> notGiven(DosingRule r, Subject s, List<Dose> doses) {
+        return doses.stream().map(d -> new Finding(Category.DOSING, null, d.startAt().date(),
+                r.treatment() + " was given" + arm(s) + ", which must not receive it",
+                "no " + r.treatment(), r.treatment() + " " + Texts.num(d.dose()) + " " + d.unit() + " at " + d.startAt().text(),
+                d.source())).toList();
+    }
+
+    /** The first start against a limit after randomization or onset ({@code fromOnset}). */
+    public static List<Finding> start(DosingRule r, Subject s, List<Dose> doses, boolean fromOnset) {
+        if (doses.isEmpty()) return List.of();
+        Dose first = doses.get(0);
+        When origin = fromOnset ? s.onsetAt() : s.randomizedAt();
+        String originName = fromOnset ? "onset" : "randomization";
+        String expected = r.treatment() + " started 0 to " + Texts.num(r.hours()) + " h after " + originName;
+        if (origin == null) {
+            return List.of(new Finding(Category.DATA_QUALITY, null, first.startAt().date(),
+                    "The " + originName + " time is not recorded, so the start of " + r.treatment() + " cannot be judged",
+                    expected, "no " + originName + " time", s.source()));
+        }
+        if (!origin.hasTime() || !first.startAt().hasTime()) {
+            return List.of(new Finding(Category.DATA_QUALITY, null, first.startAt().date(),
+                    "The start of " + r.treatment() + " or the " + originName + " has no time of day, so the "
+                            + Texts.num(r.hours()) + " h limit cannot be judged",
+                    expected, "start " + first.startAt().text() + ", " + originName + " " + origin.text(), first.source()));
+        }
+        double h = first.startAt().hoursSince(origin);
+        if (h >= 0 && h <= r.hours()) return List.of();
+        String when = h < 0 ? Texts.hours(-h) + " before " + originName : Texts.hours(h) + " after " + originName;
+        return List.of(new Finding(Category.DOSING, null, first.startAt().date(),
+                "The first " + r.treatment() + " infusion started " + when, expected,
+                "started " + first.startAt().text() + ", " + when, first.source()));
+    }
+
+    /** Each row's rate, Dose / (EndAt - StartAt in days) / WeightKg, within target ± tolerance. */
+    public static List<Finding> rate(DosingRule r, Subject s, List<Dose> doses) {
+        List<Finding> out = new ArrayList<>();
+        String expected = Texts.num(r.value()) + " " + r.unit() + " (" + Texts.num(r.low()) + " to " + Texts.num(r.high()) + ")";
+        String doseUnit = r.unit() == null ? null : r.unit().split("/")[0].trim();
+        for (Dose d : doses) {
+            LocalDate on = d.startAt().date();
+            String problem = null;
+            if (doseUnit != null && !doseUnit.equalsIgnoreCase(d.unit().trim())) problem = "its Unit is " + d.unit() + ", not " + doseUnit;
+            else if (s.weightKg() == null) problem = "WeightKg is not recorded";
+            else if (d.endAt() == null) problem = "EndAt is not recorded";
+            else if (!d.startAt().hasTime() || !d.endAt().hasTime()) problem = "StartAt or EndAt has no time of day";
+            else if (!d.endAt().isAfter(d.startAt())) problem = "EndAt is not after StartAt";
+            if (problem != null) {
+                out.add(new Finding(Category.DATA_QUALITY, null, on, "The " + r.treatment() + " rate of the infusion from "
+                        + d.startAt().text() + " cannot be judged: " + problem, expected, problem, d.source()));
+                continue;
+            }
+            double days = d.endAt().hoursSince(d.startAt()) / 24.0;
+            double rate = d.dose() / days / s.weightKg();
+            if (rate >= r.low() - 1e-9 && rate <= r.high() + 1e-9) continue;
+            out.add(new Finding(Category.DOSING, null, on, "The " + r.treatment() + " infusion from " + d.startAt().text()
+                    + " ran at " + Texts.num(rate) + " " + r.unit() + ", outside " + Texts.num(r.value()) + " ± "
+                    + Texts.num(r.tolerance()) + (r.toleranceUnit() == null ? "" : " " + r.toleranceUnit()), expected,
+                    Texts.num(rate) + " " + r.unit() + " (" + Texts.num(d.dose()) + " " + d.unit() + " over "
+                            + Texts.hours(days * 24) + ", " + Texts.num(s.weightKg()) + " kg)", d.source()));
+        }
+        return out;
+    }
+
+    /**
+     * First StartAt to last EndAt within target ± tolerance. A short course is pending while it could
+     * still go on (as-of not past its latest allowed end) and is no deviation when death or withdrawal ended it.
+     */
+    public static List<Finding> course(DosingRule r, Subject s, List<Dose> doses, CheckContext ctx) {
+        if (doses.isEmpty()) return List.of();
+        Dose first = doses.get(0);
+        Dose last = doses.stream().filter(d -> d.endAt() != null)
+                .max(Comparator.comparing((Dose d) -> d.endAt().date()).thenComparing(d -> d.endAt().hasTime() ? d.endAt().instant() : null,
+                        Comparator.nullsFirst(Comparator.naturalOrder()))).orElse(null);
+        String expected = Texts.num(r.low()) + " to " + Texts.num(r.high()) + " " + r.unit() + " from first start to last end";
+        double lowH = r.low() * (r.hours() / r.value()), highH = r.high() * (r.hours() / r.value());
+        LocalDate latestEnd = first.startAt().date().plusDays((long) Math.ceil(highH / 24.0));
+        boolean open = doses.stream().anyMatch(d -> d.endAt() == null);
+        if (open || last == null) {
+            if (!ctx.asOf().isAfter(latestEnd)) return List.of();
+            return List.of(new Finding(Category.DATA_QUALITY, null, latestEnd, "The " + r.treatment()
+                    + " course has an infusion without EndAt, so its duration cannot be judged", expected,
+                    "EndAt not recorded", first.source()));
+        }
+        if (!first.startAt().hasTime() || !last.endAt().hasTime()) {
+            return List.of(new Finding(Category.DATA_QUALITY, null, last.endAt().date(), "The " + r.treatment()
+                    + " course's first StartAt or last EndAt has no time of day, so its duration cannot be judged",
+                    expected, first.startAt().text() + " to " + last.endAt().text(), first.source()));
+        }
+        double hours = last.endAt().hoursSince(first.startAt());
+        if (hours >= lowH - 1e-9 && hours <= highH + 1e-9) return List.of();
+        if (hours < lowH) {
+            if (!ctx.asOf().isAfter(latestEnd)) return List.of();
+            When end = s.endOfFollowUp();
+            if (end != null && !end.isAfter(last.endAt())) return List.of();
+        }
+        return List.of(new Finding(Category.DOSING, null, last.endAt().date(), "The " + r.treatment() + " course lasted "
+                + Texts.hours(hours) + " (" + Texts.num(hours / 24) + " days), " + (hours < lowH ? "shorter" : "longer")
+                + " than the protocol's " + Texts.num(r.value()) + " " + r.unit(), expected,
+                Texts.hours(hours) + " from " + first.startAt().text() + " to " + last.endAt().text(), last.source()));
+    }
+
+    /** Each row's Dose against a minimum ({@code min}) or maximum, in the rule's unit. */
+    public static List<Finding> amount(DosingRule r, List<Dose> doses, boolean min) {
+        List<Finding> out = new ArrayList<>();
+        String expected = r.treatment() + " " + (min ? "at least " : "at most ") + Texts.num(r.value()) + " " + r.unit();
+        for (Dose d : doses) {
+            if (r.unit() != null && !sameUnit(r.unit(), d.unit())) {
+                out.add(new Finding(Category.DATA_QUALITY, null, d.startAt().date(), "The " + r.treatment()
+                        + " dose is recorded in " + d.unit() + ", not " + r.unit() + ", so it cannot be judged", expected,
+                        Texts.num(d.dose()) + " " + d.unit(), d.source()));
+                continue;
+            }
+            boolean ok = min ? d.dose() >= r.value() - 1e-9 : d.dose() <= r.value() + 1e-9;
+            if (!ok) {
+                out.add(new Finding(Category.DOSING, null, d.startAt().date(), "The " + r.treatment() + " dose of "
+                        + Texts.num(d.dose()) + " " + d.unit() + " is " + (min ? "below" : "above") + " the protocol's "
+                        + (min ? "minimum" : "maximum"), expected, Texts.num(d.dose()) + " " + d.unit(), d.source()));
+            }
+        }
+        return out;
+    }
+
+    static boolean sameUnit(String a, String b) {
+        return a.replaceAll("\\s+", "").equalsIgnoreCase(b.replaceAll("\\s+", ""));
+    }
+
+    private static String arm(Subject s) {
+        return s.arm() == null ? "" : " (arm " + s.arm() + ")";
+    }
+}

@@ -1,0 +1,74 @@
+package io.protoguard.evaluation;
+
+import io.protoguard.engine.Findings;
+import io.protoguard.model.CheckContext;
+import io.protoguard.model.CheckResult;
+import io.protoguard.model.Deviation;
+import io.protoguard.model.Outcome;
+import io.protoguard.model.SubjectData;
+import io.protoguard.model.WorkbookData;
+import io.protoguard.protocol.LoadedProtocol;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.kie.api.runtime.StatelessKieSession;
+
+/**
+ * Checks subjects against a loaded protocol: one stateless session per subject over the KieBase built
+ * once, so results do not depend on other subjects and the work splits across threads. Output is in a
+ * stable order: subject, visit (schedule order), rule, date, source row.
+ */
+public final class Evaluator {
+    private final LoadedProtocol protocol;
+    private final Comparator<Deviation> order;
+
+    public Evaluator(LoadedProtocol protocol) {
+        this.protocol = protocol;
+        Map<String, Integer> visits = protocol.visitOrder();
+        this.order = Comparator.comparing(Deviation::subjectId)
+                .thenComparing(d -> d.visit() == null ? -1 : visits.getOrDefault(d.visit(), visits.size()))
+                .thenComparing(d -> d.visit() == null ? "" : d.visit())
+                .thenComparing(Deviation::ruleId)
+                .thenComparing(Deviation::category)
+                .thenComparing(Deviation::occurredOn, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(d -> d.source() == null ? "" : d.source().sheet())
+                .thenComparing(d -> d.source() == null ? 0 : d.source().row())
+                .thenComparing(Deviation::message);
+    }
+
+    public record SubjectResult(List<Deviation> deviations, List<Outcome> outcomes) {}
+
+    public SubjectResult evaluate(SubjectData data, CheckContext ctx) {
+        Findings findings = new Findings(protocol.info().version());
+        StatelessKieSession session = protocol.kieBase().newStatelessKieSession();
+        session.setGlobal("findings", findings);
+        List<Object> facts = new ArrayList<>(2 + data.criteria().size() + data.assessments().size()
+                + data.doses().size() + data.events().size());
+        facts.add(ctx);
+        facts.add(data.subject());
+        facts.addAll(data.criteria());
+        facts.addAll(data.assessments());
+        facts.addAll(data.doses());
+        facts.addAll(data.events());
+        session.execute(facts);
+        return new SubjectResult(findings.deviations(), findings.outcomes());
+    }
+
+    public CheckResult check(WorkbookData data, LocalDate asOf, ZoneId zone) {
+        CheckContext ctx = new CheckContext(asOf, zone);
+        List<SubjectResult> results = data.subjects().parallelStream().map(s -> evaluate(s, ctx)).toList();
+        List<Deviation> deviations = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (SubjectResult r : results) {
+            deviations.addAll(r.deviations());
+            outcomes.addAll(r.outcomes());
+        }
+        deviations.sort(order);
+        outcomes.sort(Comparator.comparing(Outcome::subjectId).thenComparing(Outcome::name));
+        return new CheckResult(protocol.info(), asOf, data.subjects().size(), data.errors(), data.warnings(),
+                deviations, outcomes);
+    }
+}

@@ -1,0 +1,81 @@
+package io.protoguard.intake;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Reads a folder of CSV files, one per sheet, named after the sheet (case-insensitive). */
+final class CsvFolderSource {
+
+    private final Path folder;
+
+    CsvFolderSource(Path folder) {
+        this.folder = folder;
+    }
+
+    void feed(RowSink sink) {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(folder)) {
+            files = listing.sorted().toList();
+        } catch (IOException e) {
+            sink.fileError(folder.getFileName() + "", null, "cannot list the folder: " + e.getMessage());
+            return;
+        }
+        for (Path path : files) {
+            String file = path.getFileName().toString();
+            if (file.startsWith(".") || Files.isDirectory(path)) continue; // system files and subfolders hold no sheets
+            if (!file.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                sink.fileWarning(file, "not a .csv file: ignored");
+                continue;
+            }
+            RowSink.SheetRows rows = sink.startSheet(file, file.substring(0, file.length() - ".csv".length()));
+            if (rows != null) feedFile(path, file, rows, sink);
+        }
+    }
+
+    private static void feedFile(Path path, String file, RowSink.SheetRows rows, RowSink sink) {
+        String text;
+        try {
+            text = decodeUtf8(Files.readAllBytes(path));
+        } catch (CharacterCodingException e) {
+            sink.fileError(file, sheetOf(file), "is not UTF-8 text (save it as \"CSV UTF-8\")");
+            return;
+        } catch (IOException e) {
+            sink.fileError(file, sheetOf(file), "cannot read the file: " + e.getMessage());
+            return;
+        }
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        for (CsvParser.Record record : CsvParser.parse(text, CsvParser.detectDelimiter(text))) {
+            if (record.unterminated()) {
+                rows.unreadableRow(record.line(), "a quoted field opened on this line is never closed (a missing \")");
+                continue;
+            }
+            SortedMap<Integer, String> cells = new TreeMap<>();
+            for (int i = 0; i < record.fields().size(); i++) cells.put(i, record.fields().get(i));
+            rows.row(record.line(), cells);
+        }
+        rows.end();
+    }
+
+    /** Strict decoding: a file saved in a legacy code page must be reported, not read as garbled names. */
+    private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes)).toString();
+    }
+
+    private static String sheetOf(String file) {
+        return SheetKind.byName(file.substring(0, file.length() - ".csv".length()))
+                .map(SheetKind::sheetName).orElse(null);
+    }
+}

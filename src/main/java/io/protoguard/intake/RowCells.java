@@ -1,0 +1,136 @@
+package io.protoguard.intake;
+
+import io.protoguard.model.SourceRef;
+import io.protoguard.model.When;
+import io.protoguard.model.rules.YesNo;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, validated access to the cells of one data row. Every bad cell is reported at once and read as null,
+ * so a row shows all its faults, and {@link #failed()} tells the caller not to build a half-read fact.
+ */
+final class RowCells {
+
+    static final String MISSING = "missing (required)";
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private final String file;
+    private final SheetKind sheet;
+    private final int row;
+    private final Map<String, Integer> columnIndexByName;
+    private final Map<Integer, String> cells;
+    private final WhenParser whenParser;
+    private final Faults faults;
+    private boolean failed;
+
+    RowCells(String file, SheetKind sheet, int row, Map<String, Integer> columnIndexByName,
+             Map<Integer, String> cells, WhenParser whenParser, Faults faults) {
+        this.file = file;
+        this.sheet = sheet;
+        this.row = row;
+        this.columnIndexByName = columnIndexByName;
+        this.cells = cells;
+        this.whenParser = whenParser;
+        this.faults = faults;
+    }
+
+    SourceRef source() {
+        return new SourceRef(file, sheet.sheetName(), row);
+    }
+
+    int row() {
+        return row;
+    }
+
+    boolean failed() {
+        return failed;
+    }
+
+    void error(String column, String message) {
+        failed = true;
+        faults.error(file, sheet.sheetName(), row, columnIndexByName.getOrDefault(column, -1), column, message);
+    }
+
+    /** The trimmed text without any check, or null when blank; for keys the caller validates itself. */
+    String peek(String column) {
+        Integer index = columnIndexByName.get(column);
+        String value = index == null ? null : cells.get(index);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** Trimmed text; null when blank (an error first if the column is required). */
+    String text(String column) {
+        String value = peek(column);
+        if (value == null && sheet.isRequired(column)) error(column, MISSING);
+        return value;
+    }
+
+    /** A code: trimmed and upper-cased, because codes are compared exactly downstream. */
+    String code(String column) {
+        String value = text(column);
+        return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+
+    Double number(String column) {
+        BigDecimal value = decimal(column);
+        return value == null ? null : value.doubleValue();
+    }
+
+    Integer integer(String column) {
+        String raw = peek(column);
+        BigDecimal value = decimal(column);
+        if (value == null) return null;
+        // 45.0 is a whole number as a spreadsheet stores it; 45.5 is not.
+        BigDecimal whole = value.stripTrailingZeros();
+        if (whole.scale() > 0 || whole.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0
+                || whole.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) < 0) {
+            error(column, quoted(raw) + " is not a whole number");
+            return null;
+        }
+        return whole.intValueExact();
+    }
+
+    When when(String column) {
+        String raw = text(column);
+        if (raw == null) return null;
+        When when = whenParser.parse(raw);
+        if (when == null) error(column, quoted(raw) + " is not a date-time (expected e.g. " + WhenParser.EXAMPLE + ")");
+        return when;
+    }
+
+    Boolean yesNo(String column) {
+        String raw = text(column);
+        if (raw == null) return null;
+        Boolean answer = YesNo.tryParse(raw);
+        if (answer == null) error(column, notYesNo(raw));
+        return answer;
+    }
+
+    static String notYesNo(String raw) {
+        return quoted(raw) + " is not Y or N (Y, N, YES, NO, TRUE, FALSE, 1, 0)";
+    }
+
+    /** Null when the text is not a plain decimal number (no thousands separators, no NaN). */
+    static BigDecimal parseDecimal(String text) {
+        return NUMBER.matcher(text.trim()).matches() ? new BigDecimal(text.trim()) : null;
+    }
+
+    static String quoted(String raw) {
+        return "\"" + raw + "\"";
+    }
+
+    private BigDecimal decimal(String column) {
+        String raw = text(column);
+        if (raw == null) return null;
+        BigDecimal value = parseDecimal(raw);
+        if (value == null) {
+            boolean decimalComma = raw.matches("[+-]?\\d+,\\d+");
+            error(column, quoted(raw) + " is not a number" + (decimalComma ? " (use a point as the decimal mark)" : ""));
+        }
+        return value;
+    }
+}

@@ -1,0 +1,65 @@
+package io.protoguard.protocol;
+
+import io.protoguard.engine.Findings;
+import io.protoguard.model.ProtocolInfo;
+import io.protoguard.model.rules.ProtocolRule;
+import io.protoguard.protocol.RuleTableSheet.Column;
+import io.protoguard.protocol.RuleTableSheet.RuleRow;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.ConsequenceException;
+
+/**
+ * Fires the table rules once with no subject, collecting the parameters each row builds. A row whose
+ * builder rejects a value (a Unit that is not DAY or HOUR) is reported at its cell, and the dry run
+ * goes on without it, so every bad row is listed at once.
+ */
+final class DryRun {
+    private DryRun() {}
+
+    static List<ProtocolRule> collect(KieBase base, ProtocolInfo info, List<RuleTableSheet> tables,
+                                      List<ProtocolProblem> problems) {
+        Set<String> failed = new HashSet<>();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            KieSession session = base.newKieSession();
+            try {
+                session.setGlobal("findings", new Findings(info.version()));
+                session.fireAllRules(match -> !failed.contains(match.getRule().getName()));
+                if (!failed.isEmpty()) return List.of();
+                List<ProtocolRule> rules = new ArrayList<>();
+                for (Object o : session.getObjects()) if (o instanceof ProtocolRule r) rules.add(r);
+                rules.sort(java.util.Comparator.comparing(ProtocolRule::ruleId));
+                return rules;
+            } catch (ConsequenceException e) {
+                String rule = e.getMatch().getRule().getName();
+                failed.add(rule);
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                problems.add(locate(rule, String.valueOf(cause.getMessage()), tables));
+            } finally {
+                session.dispose();
+            }
+        }
+        return List.of();
+    }
+
+    /** Builder messages read "RULE-ID: Column ...": the column title names the cell. */
+    private static ProtocolProblem locate(String ruleName, String message, List<RuleTableSheet> tables) {
+        for (RuleTableSheet t : tables) {
+            RuleRow row = ErrorMapper.row(t, ruleName);
+            if (row == null) continue;
+            String text = message.contains(": ") ? message.substring(message.indexOf(": ") + 2) : message;
+            Column col = null;
+            for (Column c : t.columns()) {
+                if (c.title() != null && !c.title().isEmpty() && text.startsWith(c.title() + " ")) col = c;
+            }
+            if (col == null) col = ErrorMapper.column(t, row, null, text);
+            String cell = (col == null ? "A" : col.letter()) + row.excelRow();
+            return new ProtocolProblem(t.file(), t.sheet(), cell, text);
+        }
+        return new ProtocolProblem(null, null, null, "rule " + ruleName + ": " + message);
+    }
+}

@@ -1,0 +1,33 @@
+package io.protoguard.protocol;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A decision table as the author laid it out, read cell by cell so problems can name cells: the sheet,
+ * the RuleTable name, its columns (letter, kind, snippet, title) and its rule rows (Excel row numbers).
+ */
+public record RuleTableSheet(String file, String sheet, String tableName, int ruleTableRow, List<Column> columns,
+                             List<RuleRow> rows) {
+
+    public record Column(int index, String letter, String kind, String snippet, String title) {}
+
+    /** {@code cells}: column index to the cell's text as Drools will read it. */
+    public record RuleRow(int excelRow, Map<Integer, String> cells) {
+        public String cell(Column c) {
+            return cells.get(c.index());
+        }
+    }
+
+    public String ruleName(RuleRow row) {
+        return tableName.replace(' ', '_') + "_" + row.excelRow();
+    }
+
+    public Column column(String title) {
+        return columns.stream().filter(c -> c.title() != null && c.title().equalsIgnoreCase(title)).findFirst().orElse(null);
+    }
+
+    public String cellRef(Column c, int excelRow) {
+        return c.letter() + excelRow;
+    }
+}

@@ -1,0 +1,89 @@
+package io.protoguard.scenario;
+
+import io.protoguard.evaluation.Evaluator;
+import io.protoguard.intake.WorkbookReader;
+import io.protoguard.model.CheckResult;
+import io.protoguard.model.Deviation;
+import io.protoguard.protocol.LoadedProtocol;
+import io.protoguard.scenario.Scenario.ExpectedDeviation;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/** Finds and runs a protocol's scenarios, comparing produced deviations with expected.csv as multisets. */
+public final class ScenarioRunner {
+
+    public record Outcome(Scenario scenario, List<String> missing, List<String> unexpected, List<String> inputErrors,
+                          CheckResult result) {
+        public boolean passed() {
+            return missing.isEmpty() && unexpected.isEmpty() && inputErrors.size() == scenario.expectedInputErrors();
+        }
+    }
+
+    private ScenarioRunner() {}
+
+    public static List<Scenario> find(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return List.of();
+        List<Scenario> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path folder : s.filter(Files::isDirectory).sorted().toList()) {
+                if (Files.exists(folder.resolve("expected.csv"))) out.add(load(folder));
+            }
+        }
+        return out;
+    }
+
+    static Scenario load(Path folder) throws IOException {
+        Properties p = new Properties();
+        Path props = folder.resolve("scenario.properties");
+        if (Files.exists(props)) p.load(new StringReader(Files.readString(props)));
+        String asOf = p.getProperty("asOf");
+        if (asOf == null) throw new IOException(props + ": asOf (YYYY-MM-DD) is missing");
+        Path data = folder;
+        try (Stream<Path> s = Files.list(folder)) {
+            Path xlsx = s.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+            if (xlsx != null) data = xlsx;
+        }
+        List<ExpectedDeviation> expected = new ArrayList<>();
+        List<String> lines = Files.readAllLines(folder.resolve("expected.csv"));
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String[] f = line.split(",", -1);
+            if (f.length < 5) throw new IOException(folder.resolve("expected.csv") + " line " + (i + 1)
+                    + ": expected SubjectId,Category,RuleId,Visit,OccurredOn");
+            expected.add(new ExpectedDeviation(f[0].strip(), f[1].strip(), f[2].strip(), blank(f[3]), blank(f[4])));
+        }
+        return new Scenario(folder.getFileName().toString(), folder, data, p.getProperty("description", ""),
+                LocalDate.parse(asOf.strip()), ZoneId.of(p.getProperty("timeZone", "UTC").strip()), expected,
+                Integer.parseInt(p.getProperty("inputErrors", "0").strip()));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public static Outcome run(LoadedProtocol protocol, Scenario scenario) {
+        var data = new WorkbookReader(protocol.codeBook(), scenario.zone()).read(scenario.data());
+        CheckResult result = new Evaluator(protocol).check(data, scenario.asOf(), scenario.zone());
+        List<String> actual = new ArrayList<>();
+        for (Deviation d : result.deviations()) {
+            actual.add(new ExpectedDeviation(d.subjectId(), d.category().name(), d.ruleId(), d.visit(),
+                    d.occurredOn() == null ? null : d.occurredOn().toString()).toString());
+        }
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>(actual);
+        for (ExpectedDeviation e : scenario.expected()) {
+            if (!unexpected.remove(e.toString())) missing.add(e.toString());
+        }
+        List<String> errors = result.inputErrors().stream().map(e -> e.describe()).toList();
+        return new Outcome(scenario, missing, unexpected, errors, result);
+    }
+}
