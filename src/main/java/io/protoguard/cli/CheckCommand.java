@@ -5,7 +5,7 @@ import io.protoguard.intake.WorkbookReader;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.InputError;
 import io.protoguard.model.WorkbookData;
-import io.protoguard.protocol.LoadedProtocol;
+import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.protocol.ProtocolLoadException;
 import io.protoguard.protocol.ProtocolLoader;
 import io.protoguard.protocol.ProtocolProblem;
@@ -54,9 +54,9 @@ final class CheckCommand implements Callable<Integer> {
             err.println("protoguard: --format xlsx needs --out FILE (a workbook is not written to a terminal)");
             return ExitCodes.INPUT_ERRORS;
         }
-        LoadedProtocol loaded;
+        ProtocolVersions loaded;
         try {
-            loaded = new ProtocolLoader(Home.rules()).load(Home.protocol(protocol));
+            loaded = new ProtocolLoader(Home.rules()).loadVersions(Home.protocol(protocol));
         } catch (ProtocolLoadException e) {
             err.println("protoguard: protocol " + protocol + " cannot be loaded:");
             for (ProtocolProblem p : e.problems()) err.println("  " + p.describe());

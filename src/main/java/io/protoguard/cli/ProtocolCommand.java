@@ -1,6 +1,7 @@
 package io.protoguard.cli;
 
 import io.protoguard.protocol.LoadedProtocol;
+import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.protocol.ProtocolLoadException;
 import io.protoguard.protocol.ProtocolLoader;
 import io.protoguard.protocol.ProtocolProblem;
@@ -32,17 +33,19 @@ final class ProtocolCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dir = Home.protocol(protocol);
-            LoadedProtocol loaded;
+            ProtocolVersions loaded;
             try {
-                loaded = new ProtocolLoader(Home.rules()).load(dir);
+                loaded = new ProtocolLoader(Home.rules()).loadVersions(dir);
             } catch (ProtocolLoadException e) {
                 for (ProtocolProblem p : e.problems()) System.out.println(p.describe());
                 System.out.println(e.problems().size() + " problem(s) in " + dir);
                 return 1;
             }
-            System.out.println(loaded.info().id() + " " + loaded.info().version() + ": " + loaded.rules().size()
-                    + " rules from " + loaded.tables().size() + " tables compiled");
-            List<Scenario> scenarios = ScenarioRunner.find(Home.scenarios(loaded.info().id()));
+            for (LoadedProtocol v : loaded.versions()) {
+                System.out.println(v.info().id() + " version " + v.info().version() + " (effective " + v.info().effectiveDate()
+                        + "): " + v.rules().size() + " rules from " + v.tables().size() + " tables compiled");
+            }
+            List<Scenario> scenarios = ScenarioRunner.find(Home.scenarios(loaded.id()));
             int failed = 0;
             for (Scenario s : scenarios) {
                 ScenarioRunner.Outcome o = ScenarioRunner.run(loaded, s);

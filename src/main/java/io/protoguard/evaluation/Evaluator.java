@@ -8,6 +8,7 @@ import io.protoguard.model.Outcome;
 import io.protoguard.model.SubjectData;
 import io.protoguard.model.WorkbookData;
 import io.protoguard.protocol.LoadedProtocol;
+import io.protoguard.protocol.ProtocolVersions;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,17 +18,23 @@ import java.util.Map;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
- * Checks subjects against a loaded protocol: one stateless session per subject over the KieBase built
- * once, so results do not depend on other subjects and the work splits across threads. Output is in a
- * stable order: subject, visit (schedule order), rule, date, source row.
+ * Checks subjects against a protocol: one stateless session per subject over the KieBase built once,
+ * so results do not depend on other subjects and the work splits across threads. With amendments, each
+ * subject is run under every version and a deviation is kept only from the version in effect on its
+ * date (eligibility and consent: randomization; an assessment: its date; a dose: its start). Output is
+ * in a stable order: subject, visit (schedule order), rule, date, source row.
  */
 public final class Evaluator {
-    private final LoadedProtocol protocol;
+    private final ProtocolVersions protocol;
     private final Comparator<Deviation> order;
 
     public Evaluator(LoadedProtocol protocol) {
+        this(ProtocolVersions.of(protocol));
+    }
+
+    public Evaluator(ProtocolVersions protocol) {
         this.protocol = protocol;
-        Map<String, Integer> visits = protocol.visitOrder();
+        Map<String, Integer> visits = protocol.latest().visitOrder();
         this.order = Comparator.comparing(Deviation::subjectId)
                 .thenComparing(d -> d.visit() == null ? -1 : visits.getOrDefault(d.visit(), visits.size()))
                 .thenComparing(d -> d.visit() == null ? "" : d.visit())
@@ -42,8 +49,19 @@ public final class Evaluator {
     public record SubjectResult(List<Deviation> deviations, List<Outcome> outcomes) {}
 
     public SubjectResult evaluate(SubjectData data, CheckContext ctx) {
-        Findings findings = new Findings(protocol.info().version());
-        StatelessKieSession session = protocol.kieBase().newStatelessKieSession();
+        if (protocol.versions().size() == 1) return evaluate(protocol.latest(), data, ctx);
+        List<Deviation> deviations = new ArrayList<>();
+        for (LoadedProtocol version : protocol.versions()) {
+            for (Deviation d : evaluate(version, data, ctx).deviations()) {
+                if (protocol.inEffectOn(d.occurredOn() == null ? ctx.asOf() : d.occurredOn()) == version) deviations.add(d);
+            }
+        }
+        return new SubjectResult(deviations, evaluate(protocol.inEffectOn(ctx.asOf()), data, ctx).outcomes());
+    }
+
+    private SubjectResult evaluate(LoadedProtocol version, SubjectData data, CheckContext ctx) {
+        Findings findings = new Findings(version.info().version());
+        StatelessKieSession session = version.kieBase().newStatelessKieSession();
         session.setGlobal("findings", findings);
         List<Object> facts = new ArrayList<>(2 + data.criteria().size() + data.assessments().size()
                 + data.doses().size() + data.events().size());
@@ -68,7 +86,7 @@ public final class Evaluator {
         }
         deviations.sort(order);
         outcomes.sort(Comparator.comparing(Outcome::subjectId).thenComparing(Outcome::name));
-        return new CheckResult(protocol.info(), asOf, data.subjects().size(), data.errors(), data.warnings(),
+        return new CheckResult(protocol.inEffectOn(asOf).info(), asOf, data.subjects().size(), data.errors(), data.warnings(),
                 deviations, outcomes);
     }
 }

@@ -4,18 +4,16 @@ import io.protoguard.model.ProtocolInfo;
 import io.protoguard.model.rules.ProtocolRule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Properties;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.drools.decisiontable.SpreadsheetCompiler;
 
@@ -31,41 +29,57 @@ public final class ProtocolLoader {
         this.sharedRules = sharedRules;
     }
 
+    /** The latest version of the protocol in {@code dir}. */
     public LoadedProtocol load(Path dir) throws ProtocolLoadException {
-        List<ProtocolProblem> problems = new ArrayList<>();
+        return loadVersions(dir).latest();
+    }
+
+    /** Every version of the protocol in {@code dir}, each compiled to its own KieBase; all or nothing. */
+    public ProtocolVersions loadVersions(Path dir) throws ProtocolLoadException {
         String folderId = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         if (!Files.isDirectory(dir)) {
             throw new ProtocolLoadException(folderId, List.of(new ProtocolProblem(dir.toString(), null, null,
                     "no such protocol folder")));
         }
-        ProtocolInfo info = descriptor(dir, folderId, problems);
-        List<Path> tableFiles = new ArrayList<>();
-        List<Path> drlFiles = new ArrayList<>();
-        MessageDigest digest = sha256();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.sorted().toList()) {
-                String name = p.getFileName().toString(), lower = name.toLowerCase();
-                if (lower.startsWith("~$") || lower.startsWith(".~lock")) continue; // Office lock files
-                if (lower.endsWith(".drl.xlsx")) tableFiles.add(p);
-                else if (lower.endsWith(".drl")) drlFiles.add(p);
-                else if (lower.endsWith(".xlsx") || lower.endsWith(".xls") || lower.endsWith(".csv")) {
-                    problems.add(new ProtocolProblem(name, null, null, "Drools ignores this file name, so its rules would "
-                            + "be lost; rename it to " + name.replaceFirst("\\.(?i)(xlsx|xls|csv)$", "") + ".drl.xlsx"));
-                }
+        Set<ProtocolProblem> problems = new LinkedHashSet<>();
+        List<ProtocolProblem> found = new ArrayList<>();
+        List<ProtocolFolder.Version> versions = ProtocolFolder.versions(dir, found);
+        problems.addAll(found);
+        List<Path> shared = sharedDrl(found);
+        problems.addAll(found);
+        if (!problems.isEmpty()) throw new ProtocolLoadException(folderId, List.copyOf(problems));
+        List<LoadedProtocol> loaded = new ArrayList<>();
+        MessageDigest all = sha256();
+        for (ProtocolFolder.Version v : versions) {
+            List<ProtocolProblem> vp = new ArrayList<>();
+            LoadedProtocol p = loadVersion(dir, v, shared, vp);
+            problems.addAll(vp);
+            if (p != null) {
+                loaded.add(p);
+                all.update(p.contentHash().getBytes(StandardCharsets.UTF_8));
             }
-        } catch (IOException e) {
-            problems.add(new ProtocolProblem(dir.toString(), null, null, "cannot list the folder: " + e.getMessage()));
         }
-        List<Path> shared = sharedDrl(problems);
+        if (!problems.isEmpty()) throw new ProtocolLoadException(folderId, List.copyOf(problems));
+        return new ProtocolVersions(versions.get(0).info().id(), loaded, HexFormat.of().formatHex(all.digest()));
+    }
 
+    private LoadedProtocol loadVersion(Path dir, ProtocolFolder.Version version, List<Path> shared,
+                                       List<ProtocolProblem> problems) {
+        ProtocolInfo info = version.info();
+        MessageDigest digest = sha256();
         List<CompiledTable> compiled = new ArrayList<>();
         List<RuleTableSheet> tables = new ArrayList<>();
-        for (Path p : tableFiles) {
-            String file = p.getFileName().toString();
+        List<Path> drlFiles = new ArrayList<>(shared);
+        for (Path p : version.files().values()) {
+            String file = dir.relativize(p).toString();
             byte[] bytes = read(p, problems);
             if (bytes == null) continue;
             digest.update(file.getBytes(StandardCharsets.UTF_8));
             digest.update(bytes);
+            if (file.toLowerCase().endsWith(".drl")) {
+                drlFiles.add(p);
+                continue;
+            }
             TableReader.Result read = TableReader.read(file, bytes);
             problems.addAll(read.problems());
             if (read.tables().isEmpty() && read.problems().isEmpty()) {
@@ -74,28 +88,29 @@ public final class ProtocolLoader {
             }
             TableLint.check(read.tables(), problems);
             tables.addAll(read.tables());
-            for (RuleTableSheet t : read.tables()) compiled.add(compileSheet(t, bytes, problems));
+            for (RuleTableSheet t : read.tables()) {
+                CompiledTable c = compileSheet(t, bytes, problems);
+                if (c != null) compiled.add(c);
+            }
         }
         TableLint.checkAcross(tables, problems);
-        for (Path p : Stream.concat(shared.stream(), drlFiles.stream()).toList()) {
+        for (Path p : shared) {
             byte[] bytes = read(p, problems);
             if (bytes != null) {
-                digest.update(p.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(("rules/" + p.getFileName()).getBytes(StandardCharsets.UTF_8));
                 digest.update(bytes);
             }
         }
-        if (!problems.isEmpty()) throw new ProtocolLoadException(info.id(), problems);
-
+        if (!problems.isEmpty()) return null;
         String hash = HexFormat.of().formatHex(digest.digest());
-        KieBaseBuilder.Built built = KieBaseBuilder.build(info, hash, compiled.stream().filter(c -> c != null).toList(),
-                Stream.concat(shared.stream(), drlFiles.stream()).toList(), problems);
-        if (!problems.isEmpty()) throw new ProtocolLoadException(info.id(), problems);
+        KieBaseBuilder.Built built = KieBaseBuilder.build(info, hash, compiled, drlFiles, problems);
+        if (!problems.isEmpty()) return null;
         List<ProtocolRule> rules = DryRun.collect(built.kieBase(), info, tables, problems);
         if (rules.isEmpty() && problems.isEmpty()) {
-            problems.add(new ProtocolProblem(dir.getFileName() + "", null, null, "the protocol yields no rules; "
-                    + "add decision tables (*.drl.xlsx) with rule rows"));
+            problems.add(new ProtocolProblem(version.folder().isEmpty() ? info.id() : version.folder(), null, null,
+                    "the protocol yields no rules; add decision tables (*.drl.xlsx) with rule rows"));
         }
-        if (!problems.isEmpty()) throw new ProtocolLoadException(info.id(), problems);
+        if (!problems.isEmpty()) return null;
         return new LoadedProtocol(info, built.kieBase(), rules, CodeBooks.of(rules), tables, hash);
     }
 
@@ -123,34 +138,6 @@ public final class ProtocolLoader {
             problems.add(new ProtocolProblem(sharedRules.toString(), null, null, "cannot be listed: " + e.getMessage()));
             return List.of();
         }
-    }
-
-    private static ProtocolInfo descriptor(Path dir, String folderId, List<ProtocolProblem> problems) {
-        Path file = dir.resolve("protocol.properties");
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            problems.add(new ProtocolProblem("protocol.properties", null, null, "is missing or unreadable; it needs "
-                    + "id, title, version and effectiveDate (YYYY-MM-DD)"));
-            return new ProtocolInfo(folderId, folderId, "?", null);
-        }
-        String id = p.getProperty("id", folderId).trim();
-        if (!id.equals(folderId)) {
-            problems.add(new ProtocolProblem("protocol.properties", null, null, "id \"" + id + "\" differs from the folder "
-                    + "name \"" + folderId + "\"; make them equal"));
-        }
-        for (String key : List.of("title", "version", "effectiveDate")) {
-            if (p.getProperty(key, "").isBlank()) problems.add(new ProtocolProblem("protocol.properties", null, null, key + " is missing"));
-        }
-        LocalDate effective = null;
-        try {
-            if (!p.getProperty("effectiveDate", "").isBlank()) effective = LocalDate.parse(p.getProperty("effectiveDate").trim());
-        } catch (DateTimeParseException e) {
-            problems.add(new ProtocolProblem("protocol.properties", null, null, "effectiveDate \"" + p.getProperty("effectiveDate")
-                    + "\" is not a date (expected YYYY-MM-DD)"));
-        }
-        return new ProtocolInfo(id, p.getProperty("title", id).trim(), p.getProperty("version", "?").trim(), effective);
     }
 
     private static byte[] read(Path p, List<ProtocolProblem> problems) {

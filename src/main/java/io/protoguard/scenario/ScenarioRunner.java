@@ -5,6 +5,7 @@ import io.protoguard.intake.WorkbookReader;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.Deviation;
 import io.protoguard.protocol.LoadedProtocol;
+import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.scenario.Scenario.ExpectedDeviation;
 import java.io.IOException;
 import java.io.StringReader;
@@ -71,6 +72,10 @@ public final class ScenarioRunner {
     }
 
     public static Outcome run(LoadedProtocol protocol, Scenario scenario) {
+        return run(ProtocolVersions.of(protocol), scenario);
+    }
+
+    public static Outcome run(ProtocolVersions protocol, Scenario scenario) {
         var data = new WorkbookReader(protocol.codeBook(), scenario.zone()).read(scenario.data());
         CheckResult result = new Evaluator(protocol).check(data, scenario.asOf(), scenario.zone());
         List<String> actual = new ArrayList<>();
