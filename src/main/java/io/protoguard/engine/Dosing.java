@@ -62,7 +62,11 @@ public final class Dosing {
                 "started " + first.startAt().text() + ", " + when, first.source()));
     }
 
-    /** Each row's rate, Dose / (EndAt - StartAt in days) / WeightKg, within target ± tolerance. */
+    /**
+     * Each row's rate, Dose / (EndAt - StartAt in days) / WeightKg, within target ± tolerance. A row without
+     * EndAt has no rate yet: an infusion still running at the as-of date is no deviation, and one whose EndAt
+     * was never recorded is reported once, by the course rule, when the course is overdue.
+     */
     public static List<Finding> rate(DosingRule r, Subject s, List<Dose> doses) {
         List<Finding> out = new ArrayList<>();
         String expected = Texts.num(r.value()) + " " + r.unit() + " (" + Texts.num(r.low()) + " to " + Texts.num(r.high()) + ")";
@@ -72,7 +76,7 @@ public final class Dosing {
             String problem = null;
             if (doseUnit != null && !doseUnit.equalsIgnoreCase(d.unit().trim())) problem = "its Unit is " + d.unit() + ", not " + doseUnit;
             else if (s.weightKg() == null) problem = "WeightKg is not recorded";
-            else if (d.endAt() == null) problem = "EndAt is not recorded";
+            else if (d.endAt() == null) continue; // still running, or never ended: the course rule judges a missing EndAt once overdue
             else if (!d.startAt().hasTime() || !d.endAt().hasTime()) problem = "StartAt or EndAt has no time of day";
             else if (!d.endAt().isAfter(d.startAt())) problem = "EndAt is not after StartAt";
             if (problem != null) {
@@ -116,6 +120,11 @@ public final class Dosing {
             return List.of(new Finding(Category.DATA_QUALITY, null, last.endAt().date(), "The " + r.treatment()
                     + " course's first StartAt or last EndAt has no time of day, so its duration cannot be judged",
                     expected, first.startAt().text() + " to " + last.endAt().text(), first.source()));
+        }
+        // A row ending before it starts is a data error (reported by the date-order and rate rules); the
+        // course length computed from it would be meaningless, so it is not judged.
+        if (doses.stream().anyMatch(d -> d.startAt().hasTime() && d.endAt().hasTime() && !d.endAt().isAfter(d.startAt()))) {
+            return List.of();
         }
         double hours = last.endAt().hoursSince(first.startAt());
         if (hours >= lowH - 1e-9 && hours <= highH + 1e-9) return List.of();
