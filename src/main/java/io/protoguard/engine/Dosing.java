@@ -17,7 +17,9 @@ public final class Dosing {
 
     public static List<Dose> of(List<?> all, DosingRule r) {
         return all.stream().map(d -> (Dose) d).filter(d -> d.treatment().equalsIgnoreCase(r.treatment()))
-                .sorted(Comparator.comparing((Dose d) -> d.startAt().date()).thenComparing(d -> d.source().row()))
+                .sorted(Comparator.comparing((Dose d) -> d.startAt().date())
+                        .thenComparing(d -> d.startAt().instant(), Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(d -> d.source().row()))
                 .toList();
     }
 
