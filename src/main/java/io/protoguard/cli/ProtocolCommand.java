@@ -3,6 +3,7 @@ package io.protoguard.cli;
 import io.protoguard.protocol.LoadedProtocol;
 import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.protocol.ProtocolLoadException;
+import io.protoguard.protocol.ProtocolLint;
 import io.protoguard.protocol.ProtocolLoader;
 import io.protoguard.protocol.ProtocolProblem;
 import io.protoguard.scenario.Scenario;
@@ -45,6 +46,13 @@ final class ProtocolCommand implements Runnable {
                 System.out.println(v.info().id() + " version " + v.info().version() + " (effective " + v.info().effectiveDate()
                         + "): " + v.rules().size() + " rules from " + v.tables().size() + " tables compiled");
             }
+            int lint = 0;
+            for (LoadedProtocol v : loaded.versions()) {
+                for (ProtocolProblem p : ProtocolLint.check(v)) {
+                    System.out.println(p.describe() + (loaded.versions().size() > 1 ? " [version " + v.info().version() + "]" : ""));
+                    lint++;
+                }
+            }
             List<Scenario> scenarios = ScenarioRunner.find(Home.scenarios(loaded.id()));
             int failed = 0;
             for (Scenario s : scenarios) {
@@ -60,7 +68,8 @@ final class ProtocolCommand implements Runnable {
                 }
             }
             System.out.println(scenarios.size() + " scenarios, " + (scenarios.size() - failed) + " passed, " + failed + " failed");
-            return failed == 0 ? 0 : 1;
+            if (lint > 0) System.out.println(lint + " problem(s) in the tables");
+            return failed == 0 && lint == 0 ? 0 : 1;
         }
     }
 }

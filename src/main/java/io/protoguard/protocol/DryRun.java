@@ -21,7 +21,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
 final class DryRun {
     private DryRun() {}
 
-    static List<ProtocolRule> collect(KieBase base, ProtocolInfo info, List<RuleTableSheet> tables,
+    static List<ProtocolRule> collect(KieBase base, ProtocolInfo info, List<CompiledTable> tables,
                                       List<ProtocolProblem> problems) {
         Set<String> failed = new HashSet<>();
         for (int attempt = 0; attempt < 1000; attempt++) {
@@ -47,10 +47,11 @@ final class DryRun {
     }
 
     /** Builder messages read "RULE-ID: Column ...": the column title names the cell. */
-    private static ProtocolProblem locate(String ruleName, String message, List<RuleTableSheet> tables) {
-        for (RuleTableSheet t : tables) {
-            RuleRow row = ErrorMapper.row(t, ruleName);
+    private static ProtocolProblem locate(String ruleName, String message, List<CompiledTable> compiled) {
+        for (CompiledTable ct : compiled) {
+            RuleRow row = ct.row(ruleName);
             if (row == null) continue;
+            RuleTableSheet t = ct.table();
             String text = message.contains(": ") ? message.substring(message.indexOf(": ") + 2) : message;
             Column col = null;
             for (Column c : t.columns()) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * give the column.
  */
 final class ErrorMapper {
-    private static final Pattern RULE_NAME = Pattern.compile("[Rr]ule\\s*(?:name=)?['\"]?([A-Za-z0-9_ ]+_\\d+)['\"]?");
+    private static final Pattern RULE_NAME = Pattern.compile("Rule name='([^']+)'");
     private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule \"([^\"]+)\"");
 
     private ErrorMapper() {}
@@ -30,7 +30,7 @@ final class ErrorMapper {
         }
         Matcher m = RULE_NAME.matcher(message);
         if (m.find()) ruleName = m.group(1).trim();
-        RuleRow row = ruleName == null ? null : row(t.table(), ruleName);
+        RuleRow row = ruleName == null ? null : t.row(ruleName);
         String clean = clean(message);
         if (row == null) return new ProtocolProblem(t.table().file(), t.table().sheet(), null, clean);
         Column col = column(t.table(), row, lineText, message);
@@ -38,10 +38,6 @@ final class ErrorMapper {
         String what = col == null ? "rule row " + row.excelRow() : col.title() + " " + quote(row.cell(col));
         return new ProtocolProblem(t.table().file(), t.table().sheet(), cell, what + " does not compile: " + clean
                 + hint(col));
-    }
-
-    static RuleRow row(RuleTableSheet table, String ruleName) {
-        return table.rows().stream().filter(r -> table.ruleName(r).equals(ruleName)).findFirst().orElse(null);
     }
 
     /** The column whose snippet produced the failing DRL line, else the one whose cell text the message quotes. */
@@ -60,7 +56,60 @@ final class ErrorMapper {
             if (Pattern.compile("(^|[^A-Za-z0-9_])" + Pattern.quote(v) + "($|[^A-Za-z0-9_])").matcher(message).find()
                     && (best == null || v.length() > row.cell(best).length())) best = c;
         }
-        return best;
+        if (best != null) return best;
+        return bySnippetIdentifier(cols, message);
+    }
+
+    /** "The method vizit(String) is undefined": the column whose snippet calls vizit. */
+    private static Column bySnippetIdentifier(List<Column> cols, String message) {
+        java.util.Map<String, Long> seen = cols.stream().filter(c -> c.snippet() != null)
+                .flatMap(c -> identifiers(c.snippet()).stream().distinct())
+                .collect(java.util.stream.Collectors.groupingBy(x -> x, java.util.stream.Collectors.counting()));
+        for (String suffix : new String[] {"\\s*\\(", ""}) { // a called method names the snippet best
+            for (Column c : cols) {
+                if (c.snippet() == null) continue;
+                for (String id : identifiers(c.snippet())) {
+                    if (seen.get(id) == 1 && Pattern.compile("\\b" + Pattern.quote(id) + "\\b" + suffix).matcher(message).find()) return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<String> identifiers(String snippet) {
+        List<String> out = new java.util.ArrayList<>();
+        Matcher m = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{2,}").matcher(snippet.replace("$param", ""));
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    /**
+     * One fault in a column's snippet fails every row; report it once, at the snippet's cell, instead of
+     * once per row.
+     */
+    static List<ProtocolProblem> collapse(List<ProtocolProblem> problems, List<CompiledTable> tables) {
+        java.util.Map<String, List<ProtocolProblem>> byColumn = new java.util.LinkedHashMap<>();
+        for (ProtocolProblem p : problems) {
+            String letters = p.cell() == null ? "" : p.cell().replaceAll("\\d", "");
+            String text = p.message().replaceFirst("^[^:]* does not compile: ", "");
+            byColumn.computeIfAbsent(p.file() + "|" + p.sheet() + "|" + letters + "|" + text, k -> new java.util.ArrayList<>()).add(p);
+        }
+        List<ProtocolProblem> out = new java.util.ArrayList<>();
+        for (List<ProtocolProblem> group : byColumn.values()) {
+            ProtocolProblem first = group.get(0);
+            RuleTableSheet t = tables.stream().map(CompiledTable::table)
+                    .filter(x -> x.file().equals(first.file()) && x.sheet().equals(first.sheet())).findFirst().orElse(null);
+            String letters = first.cell() == null ? "" : first.cell().replaceAll("\\d", "");
+            Column col = t == null ? null : t.columns().stream().filter(c -> c.letter().equals(letters)).findFirst().orElse(null);
+            if (group.size() < 2 || col == null || group.size() < t.rows().size()) {
+                out.addAll(group);
+                continue;
+            }
+            out.add(new ProtocolProblem(first.file(), first.sheet(), col.letter() + (t.ruleTableRow() + 3), "the "
+                    + col.title() + " snippet " + col.snippet() + " does not compile in any row: "
+                    + first.message().replaceFirst("^[^:]* does not compile: ", "")));
+        }
+        return out;
     }
 
     private static String hint(Column col) {

@@ -38,7 +38,9 @@ final class KieBaseBuilder {
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        for (Message m : errors) problems.add(map(m, tables));
+        List<ProtocolProblem> mapped = new java.util.ArrayList<>();
+        for (Message m : errors) mapped.add(map(m, tables));
+        problems.addAll(ErrorMapper.collapse(mapped, tables));
         if (!errors.isEmpty()) return new Built(null);
         KieBase base = ks.newKieContainer(releaseId).getKieBase();
         ks.getRepository().removeKieModule(releaseId); // the KieBase lives on; the repository need not keep every version

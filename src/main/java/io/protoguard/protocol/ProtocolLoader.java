@@ -105,7 +105,7 @@ public final class ProtocolLoader {
         String hash = HexFormat.of().formatHex(digest.digest());
         KieBaseBuilder.Built built = KieBaseBuilder.build(info, hash, compiled, drlFiles, problems);
         if (!problems.isEmpty()) return null;
-        List<ProtocolRule> rules = DryRun.collect(built.kieBase(), info, tables, problems);
+        List<ProtocolRule> rules = DryRun.collect(built.kieBase(), info, compiled, problems);
         if (rules.isEmpty() && problems.isEmpty()) {
             problems.add(new ProtocolProblem(version.folder().isEmpty() ? info.id() : version.folder(), null, null,
                     "the protocol yields no rules; add decision tables (*.drl.xlsx) with rule rows"));
@@ -119,7 +119,7 @@ public final class ProtocolLoader {
             String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), t.sheet());
             String path = "src/main/resources/io/protoguard/rules/" + t.file().replaceAll("[^A-Za-z0-9]", "_") + "_"
                     + t.sheet().replaceAll("[^A-Za-z0-9]", "_") + ".drl";
-            return new CompiledTable(t, path, drl);
+            return CompiledTable.of(t, path, drl);
         } catch (RuntimeException e) {
             problems.add(new ProtocolProblem(t.file(), t.sheet(), null, "the decision table cannot be parsed: "
                     + ErrorMapper.clean(String.valueOf(e.getMessage()))));

@@ -19,10 +19,6 @@ public record RuleTableSheet(String file, String sheet, String tableName, int ru
         }
     }
 
-    public String ruleName(RuleRow row) {
-        return tableName.replace(' ', '_') + "_" + row.excelRow();
-    }
-
     public Column column(String title) {
         return columns.stream().filter(c -> c.title() != null && c.title().equalsIgnoreCase(title)).findFirst().orElse(null);
     }

@@ -89,6 +89,7 @@ final class TableReader {
         int startCol = firstCol(sheet.getRow(tableRow));
         Row kinds = sheet.getRow(tableRow + 1), snippets = sheet.getRow(tableRow + 3), titles = sheet.getRow(tableRow + 4);
         List<Column> columns = new ArrayList<>();
+        checkKeywordlessColumns(file, sheet, tableRow, startCol, kinds, snippets, fmt, problems);
         if (kinds != null) {
             for (int c = startCol; c < kinds.getLastCellNum(); c++) {
                 String kind = text(kinds.getCell(c), fmt).trim();
@@ -116,6 +117,29 @@ final class TableReader {
             rows.add(new RuleRow(r + 1, cells));
         }
         return new RuleTableSheet(file, name, tableName, tableRow + 1, columns, rows);
+    }
+
+    /**
+     * A snippet under no CONDITION/ACTION keyword is dropped by Drools without a word. It happens when a
+     * merged keyword cell was written without its covered cells, so the merge is ignored.
+     */
+    private static void checkKeywordlessColumns(String file, Sheet sheet, int tableRow, int startCol, Row kinds,
+                                                Row snippets, DataFormatter fmt, List<ProtocolProblem> problems) {
+        if (snippets == null) return;
+        for (int c = startCol; c < snippets.getLastCellNum(); c++) {
+            String snippet = text(snippets.getCell(c), fmt).trim();
+            String kind = kinds == null ? "" : text(kinds.getCell(c), fmt).trim();
+            if (snippet.isEmpty() || !kind.isEmpty()) continue;
+            String letter = CellReference.convertNumToColString(c);
+            final int col = c;
+            boolean merged = sheet.getMergedRegions().stream().anyMatch(r -> r.isInRange(tableRow + 1, col));
+            boolean covered = kinds != null && kinds.getCell(c) != null;
+            String why = merged && !covered ? "it lies under a merged keyword cell whose covered cells are missing, so "
+                    + "Drools ignores the merge (re-save the sheet from Excel or LibreOffice, or write the covered cells)"
+                    : "it has no CONDITION or ACTION keyword above it";
+            problems.add(new ProtocolProblem(file, sheet.getSheetName(), letter + (tableRow + 2), "column " + letter
+                    + " has a snippet (\"" + snippet + "\") but " + why + "; Drools would drop this column silently"));
+        }
     }
 
     static String text(Cell cell, DataFormatter fmt) {
