@@ -53,7 +53,7 @@ final class ProtocolCommand implements Runnable {
                     lint++;
                 }
             }
-            List<Scenario> scenarios = ScenarioRunner.find(Home.scenarios(loaded.id()));
+            List<Scenario> scenarios = ScenarioRunner.find(ScenarioRunner.folderFor(dir, loaded.id(), Home.scenarios(loaded.id())));
             int failed = 0;
             for (Scenario s : scenarios) {
                 ScenarioRunner.Outcome o = ScenarioRunner.run(loaded, s);

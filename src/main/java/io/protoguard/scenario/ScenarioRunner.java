@@ -30,6 +30,18 @@ public final class ScenarioRunner {
 
     private ScenarioRunner() {}
 
+    /**
+     * The scenarios of a protocol folder: {@code test-scenarios/<id>/} beside the {@code decision-tables/}
+     * folder that holds it, so a protocol kept outside the shipped ones brings its own scenarios.
+     */
+    public static Path folderFor(Path protocolDir, String id, Path fallback) {
+        Path parent = protocolDir.toAbsolutePath().normalize().getParent();
+        if (parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("decision-tables")) {
+            return parent.getParent().resolve("test-scenarios").resolve(id);
+        }
+        return fallback;
+    }
+
     public static List<Scenario> find(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return List.of();
         List<Scenario> out = new ArrayList<>();
@@ -54,17 +66,19 @@ public final class ScenarioRunner {
         }
         List<ExpectedDeviation> expected = new ArrayList<>();
         List<String> lines = Files.readAllLines(folder.resolve("expected.csv"));
+        boolean versioned = !lines.isEmpty() && lines.get(0).toLowerCase().contains("protocolversion");
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
             String[] f = line.split(",", -1);
             if (f.length < 5) throw new IOException(folder.resolve("expected.csv") + " line " + (i + 1)
                     + ": expected SubjectId,Category,RuleId,Visit,OccurredOn");
-            expected.add(new ExpectedDeviation(f[0].strip(), f[1].strip(), f[2].strip(), blank(f[3]), blank(f[4])));
+            expected.add(new ExpectedDeviation(f[0].strip(), f[1].strip(), f[2].strip(), blank(f[3]), blank(f[4]),
+                    versioned && f.length > 5 ? f[5].strip() : null));
         }
         return new Scenario(folder.getFileName().toString(), folder, data, p.getProperty("description", ""),
                 LocalDate.parse(asOf.strip()), ZoneId.of(p.getProperty("timeZone", "UTC").strip()), expected,
-                Integer.parseInt(p.getProperty("inputErrors", "0").strip()));
+                Integer.parseInt(p.getProperty("inputErrors", "0").strip()), versioned);
     }
 
     private static String blank(String s) {
@@ -81,7 +95,8 @@ public final class ScenarioRunner {
         List<String> actual = new ArrayList<>();
         for (Deviation d : result.deviations()) {
             actual.add(new ExpectedDeviation(d.subjectId(), d.category().name(), d.ruleId(), d.visit(),
-                    d.occurredOn() == null ? null : d.occurredOn().toString()).toString());
+                    d.occurredOn() == null ? null : d.occurredOn().toString(),
+                    scenario.versioned() ? d.protocolVersion() : null).toString());
         }
         List<String> missing = new ArrayList<>();
         List<String> unexpected = new ArrayList<>(actual);
