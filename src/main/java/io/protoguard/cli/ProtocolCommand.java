@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code protoguard protocol ...}: commands for protocol authors. */
 @Command(name = "protocol", mixinStandardHelpOptions = true, description = "Protocol authoring commands.",
-        subcommands = ProtocolCommand.Check.class)
+        subcommands = {ProtocolCommand.Check.class, ProtocolCommand.Template.class})
 final class ProtocolCommand implements Runnable {
 
     @Override
@@ -70,6 +70,33 @@ final class ProtocolCommand implements Runnable {
             System.out.println(scenarios.size() + " scenarios, " + (scenarios.size() - failed) + " passed, " + failed + " failed");
             if (lint > 0) System.out.println(lint + " problem(s) in the tables");
             return failed == 0 && lint == 0 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "template", mixinStandardHelpOptions = true,
+            description = "Write the empty data workbook a monitor fills in for this protocol: the SPEC sheets with "
+                    + "their headers, drop-down lists from the protocol's tables, and a README sheet.")
+    static final class Template implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<id | folder>")
+        String protocol;
+
+        @picocli.CommandLine.Option(names = "--out", description = "file to write (default: <id>-data-template.xlsx)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            ProtocolVersions loaded;
+            try {
+                loaded = new ProtocolLoader(Home.rules()).loadVersions(Home.protocol(protocol));
+            } catch (ProtocolLoadException e) {
+                System.err.println("protoguard: protocol " + protocol + " cannot be loaded:");
+                for (ProtocolProblem p : e.problems()) System.err.println("  " + p.describe());
+                return 2;
+            }
+            Path target = out != null ? out : Path.of(loaded.id() + "-data-template.xlsx");
+            io.protoguard.report.AtomicFile.write(target, stream -> io.protoguard.template.TemplateWriter.write(loaded, stream));
+            System.err.println("template for " + loaded.id() + " written to " + target);
+            return 0;
         }
     }
 }

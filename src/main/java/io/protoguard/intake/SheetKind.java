@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The sheets of the data workbook and their columns (SPEC section 3); a trailing '*' marks a required column. */
-enum SheetKind {
+public enum SheetKind {
     SUBJECTS("Subjects", "SubjectId*", "Site", "Arm", "Sex", "Age", "WeightKg", "ConsentAt", "OnsetAt",
             "RandomizedAt*", "DischargedAt", "DiedAt", "WithdrawnAt"),
     CRITERIA("Criteria", "SubjectId*", "Criterion*", "Value*"),
@@ -16,7 +16,7 @@ enum SheetKind {
             "NihssAtDiagnosis", "MaxItemIncrease", "MajorIntervention", "AlternativeExplanation",
             "SiteReportedSymptomatic", "ReportedSaeAt");
 
-    record Column(String name, boolean required) {}
+    public record Column(String name, boolean required) {}
 
     private final String sheetName;
     private final List<Column> columns;
@@ -29,11 +29,11 @@ enum SheetKind {
     }
 
     /** The name as the SPEC spells it, used in every SourceRef and InputError. */
-    String sheetName() {
+    public String sheetName() {
         return sheetName;
     }
 
-    List<Column> columns() {
+    public List<Column> columns() {
         return columns;
     }
 
