@@ -6,9 +6,6 @@ import io.protoguard.model.CheckResult;
 import io.protoguard.model.InputError;
 import io.protoguard.model.WorkbookData;
 import io.protoguard.protocol.ProtocolVersions;
-import io.protoguard.protocol.ProtocolLoadException;
-import io.protoguard.protocol.ProtocolLoader;
-import io.protoguard.protocol.ProtocolProblem;
 import io.protoguard.report.AtomicFile;
 import io.protoguard.report.ReportWriter;
 import io.protoguard.report.ReportWriters;
@@ -54,12 +51,9 @@ final class CheckCommand implements Callable<Integer> {
             err.println("protoguard: --format xlsx needs --out FILE (a workbook is not written to a terminal)");
             return ExitCodes.INPUT_ERRORS;
         }
-        ProtocolVersions loaded;
-        try {
-            loaded = new ProtocolLoader(Home.rules()).loadVersions(Home.protocol(protocol));
-        } catch (ProtocolLoadException e) {
-            err.println("protoguard: protocol " + protocol + " cannot be loaded:");
-            for (ProtocolProblem p : e.problems()) err.println("  " + p.describe());
+        ProtocolVersions loaded = ProtocolArgument.load(protocol, err, "  ");
+        if (loaded == null) {
+            err.println("protoguard: protocol " + protocol + " cannot be loaded (problems above)");
             return ExitCodes.INPUT_ERRORS;
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now(zone);

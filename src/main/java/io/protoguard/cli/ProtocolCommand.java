@@ -2,9 +2,7 @@ package io.protoguard.cli;
 
 import io.protoguard.protocol.LoadedProtocol;
 import io.protoguard.protocol.ProtocolVersions;
-import io.protoguard.protocol.ProtocolLoadException;
 import io.protoguard.protocol.ProtocolLint;
-import io.protoguard.protocol.ProtocolLoader;
 import io.protoguard.protocol.ProtocolProblem;
 import io.protoguard.scenario.Scenario;
 import io.protoguard.scenario.ScenarioRunner;
@@ -34,12 +32,9 @@ final class ProtocolCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Path dir = Home.protocol(protocol);
-            ProtocolVersions loaded;
-            try {
-                loaded = new ProtocolLoader(Home.rules()).loadVersions(dir);
-            } catch (ProtocolLoadException e) {
-                for (ProtocolProblem p : e.problems()) System.out.println(p.describe());
-                System.out.println(e.problems().size() + " problem(s) in " + dir);
+            ProtocolVersions loaded = ProtocolArgument.load(protocol, System.out, "");
+            if (loaded == null) {
+                System.out.println("the protocol in " + dir + " cannot be loaded (problems above)");
                 return 1;
             }
             for (LoadedProtocol v : loaded.versions()) {
@@ -85,12 +80,9 @@ final class ProtocolCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ProtocolVersions loaded;
-            try {
-                loaded = new ProtocolLoader(Home.rules()).loadVersions(Home.protocol(protocol));
-            } catch (ProtocolLoadException e) {
-                System.err.println("protoguard: protocol " + protocol + " cannot be loaded:");
-                for (ProtocolProblem p : e.problems()) System.err.println("  " + p.describe());
+            ProtocolVersions loaded = ProtocolArgument.load(protocol, System.err, "  ");
+            if (loaded == null) {
+                System.err.println("protoguard: protocol " + protocol + " cannot be loaded (problems above)");
                 return 2;
             }
             Path target = out != null ? out : Path.of(loaded.id() + "-data-template.xlsx");
