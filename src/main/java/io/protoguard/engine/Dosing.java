@@ -23,9 +23,15 @@ public final class Dosing {
                 .toList();
     }
 
-    /** A treatment the arm should receive is absent, once the randomization day is over. */
+    /**
+     * A treatment the arm should receive is absent, once the randomization day is over. Not a deviation when
+     * the subject died or withdrew before a dose could reasonably be given: follow-up ended on the
+     * randomization day or the day after it (before the end of the first day after randomization).
+     */
     public static List<Finding> given(DosingRule r, Subject s, List<Dose> doses, CheckContext ctx) {
         if (!doses.isEmpty() || s.randomizedAt() == null || !ctx.asOf().isAfter(s.randomizedAt().date())) return List.of();
+        When end = s.endOfFollowUp();
+        if (end != null && !end.date().isAfter(s.randomizedAt().date().plusDays(1))) return List.of();
         return List.of(new Finding(Category.DOSING, null, s.randomizedAt().date(),
                 "No " + r.treatment() + " administration is recorded" + arm(s),
                 r.treatment() + " given", "none recorded", null));

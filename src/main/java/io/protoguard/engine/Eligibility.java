@@ -4,7 +4,12 @@ import io.protoguard.model.Criterion;
 import io.protoguard.model.Subject;
 import io.protoguard.model.rules.CriterionRule;
 import io.protoguard.model.rules.EnrolmentRule;
+import io.protoguard.model.CheckContext;
+import io.protoguard.model.When;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 /** Functions the eligibility rules call: comparing a recorded criterion or age with a table row. */
 public final class Eligibility {
@@ -59,22 +64,42 @@ public final class Eligibility {
     }
 
     /**
-     * Hours from onset to randomization against the limit. Without both times the gap is only known to
-     * lie between (days - 1) and (days + 1) x 24 h: a verdict is given only when that range decides it.
+     * Hours from onset to randomization against the limit. A value without a time of day stands for any
+     * instant of its date in the study's zone, so the gap is only known to lie in a range: a verdict is given
+     * only when that whole range decides it (a date-only onset the day before a 10:00 randomization is more
+     * than 10 h before it whatever its time; one on the same date is at most 10 h before it).
      */
-    public static Verdict onsetVerdict(EnrolmentRule r, Subject s) {
-        if (s.onsetAt().hasTime() && s.randomizedAt().hasTime()) {
-            return s.randomizedAt().hoursSince(s.onsetAt()) <= r.limit() ? Verdict.MET : Verdict.NOT_MET;
+    public static Verdict onsetVerdict(EnrolmentRule r, Subject s, CheckContext ctx) {
+        When onset = s.onsetAt(), rand = s.randomizedAt();
+        if (onset.hasTime() && rand.hasTime()) {
+            return rand.hoursSince(onset) <= r.limit() ? Verdict.MET : Verdict.NOT_MET;
         }
-        long days = s.randomizedAt().daysSince(s.onsetAt());
-        if ((days - 1) * 24.0 >= r.limit()) return Verdict.NOT_MET;
-        if ((days + 1) * 24.0 <= r.limit()) return Verdict.MET;
+        ZoneId zone = ctx.zone();
+        // Largest possible gap: earliest onset to latest randomization (exclusive end of its date when date-only).
+        double max = hours(first(onset, zone), rand.hasTime() ? rand.instant() : dayStart(rand.date().plusDays(1), zone));
+        // Smallest possible gap: latest onset (exclusive when date-only) to earliest randomization.
+        double min = hours(onset.hasTime() ? onset.instant() : dayStart(onset.date().plusDays(1), zone), first(rand, zone));
+        if (max <= r.limit()) return Verdict.MET;
+        if (onset.hasTime() ? min > r.limit() : min >= r.limit()) return Verdict.NOT_MET;
         return Verdict.UNKNOWN;
     }
 
-    public static String onsetGap(Subject s) {
+    private static Instant first(When w, ZoneId zone) {
+        return w.hasTime() ? w.instant() : dayStart(w.date(), zone);
+    }
+
+    private static Instant dayStart(LocalDate d, ZoneId zone) {
+        return d.atStartOfDay(zone).toInstant();
+    }
+
+    private static double hours(Instant from, Instant to) {
+        return Duration.between(from, to).toSeconds() / 3600.0;
+    }
+
+    /** The gap in words: "10:01 h", or "more than 10 h" when a date without a time of day decides it whatever that time. */
+    public static String onsetGap(EnrolmentRule r, Subject s) {
         if (s.onsetAt().hasTime() && s.randomizedAt().hasTime()) return Texts.hours(s.randomizedAt().hoursSince(s.onsetAt()));
-        return s.randomizedAt().daysSince(s.onsetAt()) + " calendar days";
+        return "more than " + Texts.num(r.limit()) + " h";
     }
 
     public static LocalDate randomizationDate(Subject s) {

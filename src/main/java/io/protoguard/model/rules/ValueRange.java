@@ -25,10 +25,26 @@ public record ValueRange(String ruleId, String test, Double min, Double max, Dou
         return Math.abs(steps - Math.rint(steps)) < 1e-9;
     }
 
+    /** The allowed values in words: "0 to 100 in steps of 5", "0 or more", "one of NONE, 1a, ...". */
     public String describe() {
         if (!numeric()) return "one of " + String.join(", ", codes);
-        String s = (min == null ? "" : VisitWindow.num(min)) + " to " + (max == null ? "" : VisitWindow.num(max));
+        String s = min != null && max != null ? VisitWindow.num(min) + " to " + VisitWindow.num(max)
+                : min != null ? VisitWindow.num(min) + " or more" : VisitWindow.num(max) + " or less";
         return step == null ? s : s + " in steps of " + VisitWindow.num(step);
+    }
+
+    /**
+     * What is wrong with a value this range does not accept, as the end of a sentence about the value:
+     * "is above the maximum of 24 (allowed: 0 to 24 in steps of 1)", "is not an allowed value: 0 to 100 in
+     * steps of 5". Null when the value is accepted.
+     */
+    public String problem(String value, Double number) {
+        if (accepts(value, number)) return null;
+        if (!numeric()) return "is not an allowed value: " + describe();
+        if (number == null) return "is not a number (allowed: " + describe() + ")";
+        if (min != null && number < min) return "is below the minimum of " + VisitWindow.num(min) + " (allowed: " + describe() + ")";
+        if (max != null && number > max) return "is above the maximum of " + VisitWindow.num(max) + " (allowed: " + describe() + ")";
+        return "is not an allowed value: " + describe();
     }
 
     public static Builder rule(String ruleId) {
