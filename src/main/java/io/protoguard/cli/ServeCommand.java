@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code protoguard serve [--spring.x=y ...]}: starts the web service; every argument goes to Spring Boot
@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         + "Arguments are Spring Boot properties, e.g. --server.port=9090 --spring.datasource.url=jdbc:postgresql://host/db")
 final class ServeCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "--property=value", arity = "0..*", description = "Spring Boot properties")
+    /** Everything picocli does not know is a Spring Boot argument. */
+    @Unmatched
     List<String> springArgs = new ArrayList<>();
 
     @Override

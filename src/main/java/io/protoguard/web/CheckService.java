@@ -116,7 +116,7 @@ public class CheckService {
     }
 
     static ZoneId zone(String timeZone) {
-        if (timeZone == null || timeZone.isBlank()) return ZoneOffset.UTC;
+        if (timeZone == null || timeZone.isBlank()) return ZoneId.of("UTC");
         try {
             return ZoneId.of(timeZone.trim());
         } catch (DateTimeException e) {
