@@ -3,6 +3,7 @@ package io.protoguard.web;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -30,6 +31,7 @@ public class WebApplication {
     /** Logging is quiet (warnings only), so say where the service listens. */
     @EventListener(ApplicationReadyEvent.class)
     public void ready(ApplicationReadyEvent e) {
+        if (!(e.getApplicationContext() instanceof WebServerApplicationContext)) return; // a test slice, not a server
         Environment env = e.getApplicationContext().getEnvironment();
         System.err.println("protoguard: serving on http://localhost:" + env.getProperty("local.server.port", "8080")
                 + "/ (database " + env.getProperty("spring.datasource.url") + ")");
