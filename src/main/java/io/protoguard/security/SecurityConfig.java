@@ -47,7 +47,7 @@ public class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/api/protocols/*/reload").hasRole(Roles.AUTHOR)
+                        .requestMatchers(HttpMethod.POST, "/api/protocols/*/reload", "/api/protocols/*/tables/*").hasRole(Roles.AUTHOR)
                         .anyRequest().hasRole(Roles.MONITOR))
                 .httpBasic(b -> b.realmName("protoguard").authenticationEntryPoint((req, res, e) -> {
                     res.setHeader("WWW-Authenticate", "Basic realm=\"protoguard\"");
@@ -68,7 +68,7 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/admin/**").hasRole(Roles.ADMIN)
-                        .requestMatchers(HttpMethod.POST, "/protocols/*/reload").hasRole(Roles.AUTHOR)
+                        .requestMatchers(HttpMethod.POST, "/protocols/*/reload", "/protocols/*/tables").hasRole(Roles.AUTHOR)
                         .anyRequest().hasRole(Roles.MONITOR))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error").permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

@@ -18,9 +18,28 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "protocols", description = "The protocols the service checks against")
 public class ProtocolApiController {
     private final ProtocolCatalog protocols;
+    private final ProtocolTableEditor editor;
 
-    public ProtocolApiController(ProtocolCatalog protocols) {
+    public ProtocolApiController(ProtocolCatalog protocols, ProtocolTableEditor editor) {
         this.protocols = protocols;
+        this.editor = editor;
+    }
+
+    @Operation(summary = "Replace one decision table (AUTHOR)", description = "The protocol is compiled with the new table "
+            + "first; when it does not compile, nothing changes and the answer is 422 with the problems by file, sheet and cell.")
+    @PostMapping(value = "/{id}/tables/{table}", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    public ResponseEntity<?> replaceTable(@PathVariable String id, @PathVariable String table,
+                                          @org.springframework.web.bind.annotation.RequestPart org.springframework.web.multipart.MultipartFile file,
+                                          java.security.Principal who, jakarta.servlet.http.HttpServletRequest request) throws IOException {
+        try (var in = file.getInputStream()) {
+            ProtocolTableEditor.Outcome o = editor.replace(id, table, in, who.getName(), request.getRemoteAddr());
+            if (o.replaced()) return ResponseEntity.ok(ProtocolSummary.of(protocols.entry(id)));
+            var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY,
+                    "the protocol does not compile with this table; nothing was changed");
+            problem.setTitle("Table refused");
+            problem.setProperty("problems", o.problems());
+            return ResponseEntity.unprocessableEntity().body(problem);
+        }
     }
 
     public record ProtocolSummary(String id, String title, String version, LocalDate effectiveDate, String contentHash,

@@ -11,6 +11,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The protocols: version, table hash, problems; the blank workbook of each; a reload for authors. */
@@ -19,15 +22,32 @@ public class ProtocolPageController {
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ProtocolCatalog protocols;
+    private final ProtocolTableEditor editor;
 
-    public ProtocolPageController(ProtocolCatalog protocols) {
+    public ProtocolPageController(ProtocolCatalog protocols, ProtocolTableEditor editor) {
         this.protocols = protocols;
+        this.editor = editor;
     }
 
     @GetMapping("/protocols")
     public String list(Model model) {
         model.addAttribute("protocols", protocols.all());
+        model.addAttribute("tables", protocols.ids().stream().collect(java.util.stream.Collectors.toMap(id -> id, editor::tables)));
         return "protocols";
+    }
+
+    /** AUTHOR: replace one table; refused, with the problems by file, sheet and cell, when the protocol would not compile. */
+    @PostMapping("/protocols/{id}/tables")
+    public String replaceTable(@PathVariable String id, @RequestParam String table, @RequestParam MultipartFile file,
+                               Principal who, HttpServletRequest request, RedirectAttributes flash) throws IOException {
+        try (var in = file.getInputStream()) {
+            ProtocolTableEditor.Outcome o = editor.replace(id, table, in, who.getName(), request.getRemoteAddr());
+            if (o.replaced()) flash.addFlashAttribute("message", "Table " + table + " of " + id + " replaced; it counts from the next upload.");
+            else flash.addFlashAttribute("problems", o.problems());
+        } catch (CheckService.BadRequest e) {
+            flash.addFlashAttribute("problems", java.util.List.of(e.getMessage()));
+        }
+        return "redirect:/protocols";
     }
 
     @GetMapping("/protocols/{id}/template.xlsx")

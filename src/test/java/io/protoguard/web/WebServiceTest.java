@@ -169,6 +169,9 @@ class WebServiceTest extends WebServiceTestBase {
         assertThat(get("/api/admin/users", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
         assertThat(get("/api/runs", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200); // ADMIN includes MONITOR
         assertThat(get("/api/admin/audit", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+        var replaceTable = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/protocols/sivelestat-evt/tables/schedule.drl.xlsx")))
+                .header("Authorization", basic(MONITOR, MONITOR_PASSWORD)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(http.send(replaceTable, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403); // AUTHOR only
     }
 
     @Test
