@@ -156,6 +156,7 @@ public class CheckService {
     }
 
     /** A request the service cannot act on; the message says what to change. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
     public static final class BadRequest extends RuntimeException {
         public BadRequest(String message) {
             super(message);

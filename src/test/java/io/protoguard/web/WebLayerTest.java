@@ -63,6 +63,8 @@ class WebLayerTest {
     @MockitoBean
     ProtocolCatalog protocols;
     @MockitoBean
+    ProtocolTableEditor tableEditor;
+    @MockitoBean
     AppUserTable appUsers;
     @MockitoBean
     AuditLog audit;
