@@ -1,0 +1,111 @@
+package io.protoguard.storage;
+
+import io.protoguard.model.Category;
+import io.protoguard.model.Deviation;
+import io.protoguard.model.InputError;
+import io.protoguard.model.Severity;
+import io.protoguard.model.SourceRef;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads stored runs back: the history, one run, its deviations, input errors, reports and timelines. */
+@Repository
+public class RunQueries {
+    private static final String RUN_SELECT = """
+            SELECT r.*, u.sha256, u.file_name, u.file_kind, u.size_bytes, u.uploaded_by, u.uploaded_at
+            FROM check_run r JOIN upload u ON u.id = r.upload_id""";
+
+    private final JdbcClient jdbc;
+
+    public RunQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<StoredRun> run(long runId) {
+        return jdbc.sql(RUN_SELECT + " WHERE r.id = ?").param(runId)
+                .query((rs, n) -> run(rs, countsByCategory(rs.getLong("id")))).optional();
+    }
+
+    /** Newest first. */
+    public List<StoredRun> latest(int limit) {
+        List<Long> ids = jdbc.sql("SELECT id FROM check_run ORDER BY id DESC LIMIT ?").param(limit).query(Long.class).list();
+        if (ids.isEmpty()) return List.of();
+        Map<Long, Map<String, Integer>> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT run_id, category, COUNT(*) AS n FROM deviation WHERE run_id >= ? GROUP BY run_id, category ORDER BY category")
+                .param(ids.get(ids.size() - 1))
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getLong("run_id"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("category"), rs.getInt("n"));
+                });
+        return jdbc.sql(RUN_SELECT + " WHERE r.id >= ? ORDER BY r.id DESC LIMIT ?").params(ids.get(ids.size() - 1), limit)
+                .query((rs, n) -> run(rs, counts.getOrDefault(rs.getLong("id"), Map.of()))).list();
+    }
+
+    public List<Deviation> deviations(long runId) {
+        return jdbc.sql("SELECT * FROM deviation WHERE run_id = ? ORDER BY seq").param(runId)
+                .query((rs, n) -> new Deviation(rs.getString("subject_id"), Category.valueOf(rs.getString("category")),
+                        Severity.valueOf(rs.getString("severity")), rs.getString("rule_id"), rs.getString("visit"),
+                        rs.getObject("occurred_on", LocalDate.class), rs.getString("message"), rs.getString("expected"),
+                        rs.getString("actual"), rs.getString("citation"), source(rs), rs.getString("protocol_version")))
+                .list();
+    }
+
+    /** kind is ERROR or WARNING. */
+    public List<InputError> inputErrors(long runId, String kind) {
+        return jdbc.sql("SELECT * FROM input_error WHERE run_id = ? AND kind = ? ORDER BY seq").params(runId, kind)
+                .query((rs, n) -> new InputError(rs.getString("file_name"), rs.getString("sheet"),
+                        (Integer) rs.getObject("source_row", Integer.class), rs.getString("column_name"),
+                        rs.getString("cell"), rs.getString("message")))
+                .list();
+    }
+
+    public Optional<byte[]> report(long runId, String format) {
+        return jdbc.sql("SELECT content FROM run_report WHERE run_id = ? AND report_format = ?").params(runId, format)
+                .query((rs, n) -> rs.getBytes(1)).optional();
+    }
+
+    /** Subject id to timeline JSON, in subject order. */
+    public Map<String, String> timelines(long runId) {
+        Map<String, String> result = new LinkedHashMap<>();
+        jdbc.sql("SELECT subject_id, timeline FROM subject_timeline WHERE run_id = ? ORDER BY subject_id").param(runId)
+                .query(rs -> {
+                    result.put(rs.getString(1), rs.getString(2));
+                });
+        return result;
+    }
+
+    private Map<String, Integer> countsByCategory(long runId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT category, COUNT(*) AS n FROM deviation WHERE run_id = ? GROUP BY category ORDER BY category")
+                .param(runId).query(rs -> {
+                    counts.put(rs.getString("category"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
+    private static SourceRef source(ResultSet rs) throws SQLException {
+        String file = rs.getString("source_file"), sheet = rs.getString("source_sheet");
+        Integer row = rs.getObject("source_row", Integer.class);
+        if (file == null && sheet == null && row == null) return null;
+        return new SourceRef(file, sheet, row == null ? 0 : row);
+    }
+
+    private static StoredRun run(ResultSet rs, Map<String, Integer> byCategory) throws SQLException {
+        StoredUpload upload = new StoredUpload(rs.getLong("upload_id"), rs.getString("sha256"), rs.getString("file_name"),
+                rs.getString("file_kind"), rs.getLong("size_bytes"), rs.getString("uploaded_by"),
+                rs.getObject("uploaded_at", OffsetDateTime.class));
+        return new StoredRun(rs.getLong("id"), upload, rs.getString("protocol_id"), rs.getString("protocol_version"),
+                rs.getString("protocol_hash"), rs.getObject("as_of", LocalDate.class), rs.getString("time_zone"),
+                rs.getString("run_by"), rs.getObject("started_at", OffsetDateTime.class), rs.getLong("read_millis"),
+                rs.getLong("check_millis"), rs.getInt("subjects"), rs.getInt("input_errors"), rs.getInt("warnings"),
+                rs.getInt("deviations"), Map.copyOf(byCategory));
+    }
+}

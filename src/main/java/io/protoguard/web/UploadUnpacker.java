@@ -1,0 +1,149 @@
+package io.protoguard.web;
+
+import io.protoguard.intake.WorkbookLayout;
+import io.protoguard.model.InputError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Turns a stored upload into what the workbook reader takes: an .xlsx file, or a folder of CSV files from a
+ * zip. The kind is told from the bytes, never from the file name, and nothing the user named (file or zip
+ * entry) becomes a path: files are written under fixed names. A CSV zip is expanded with a byte budget, so
+ * a zip bomb stops at the budget (an .xlsx is guarded by POI's own zip-bomb limits when it is read).
+ */
+final class UploadUnpacker {
+    /** The name an .xlsx upload gets in the scratch folder; input errors naming it are relabelled to the user's name. */
+    static final String WORKBOOK = "workbook.xlsx";
+
+    enum Kind { XLSX, CSV_ZIP, UNKNOWN }
+
+    record Unpacked(Kind kind, Path readable, List<InputError> errors, List<InputError> warnings) {}
+
+    private final long maxExpandedBytes;
+    private final int maxEntries;
+
+    UploadUnpacker(long maxExpandedBytes, int maxEntries) {
+        this.maxExpandedBytes = maxExpandedBytes;
+        this.maxEntries = maxEntries;
+    }
+
+    Unpacked unpack(Path original, String displayName, Path scratch) throws IOException {
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(original)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        if (n == 0) return failed(displayName, "the file is empty");
+        boolean zip = n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        boolean ole2 = n >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF && (head[2] & 0xff) == 0x11
+                && (head[3] & 0xff) == 0xE0;
+        if (ole2) return asWorkbook(original, scratch); // the reader explains: password-protected or old .xls
+        if (!zip) {
+            return failed(displayName, "is neither an .xlsx workbook nor a .zip of CSV files (a single CSV file must be zipped, "
+                    + "with its siblings, as Subjects.csv, Criteria.csv, ...)");
+        }
+        try (ZipFile z = new ZipFile(original.toFile())) {
+            if (z.getEntry("[Content_Types].xml") != null) return asWorkbook(original, scratch);
+            return csvFolder(z, displayName, scratch);
+        } catch (ZipException e) {
+            return failed(displayName, "is a damaged zip file: " + e.getMessage());
+        }
+    }
+
+    private static Unpacked asWorkbook(Path original, Path scratch) throws IOException {
+        Path target = scratch.resolve(WORKBOOK);
+        Files.copy(original, target);
+        return new Unpacked(Kind.XLSX, target, List.of(), List.of());
+    }
+
+    private Unpacked csvFolder(ZipFile zip, String displayName, Path scratch) throws IOException {
+        List<InputError> errors = new ArrayList<>(), warnings = new ArrayList<>();
+        Path folder = Files.createDirectories(scratch.resolve("csv"));
+        Set<String> written = new HashSet<>();
+        long budget = maxExpandedBytes;
+        int entries = 0;
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry entry = e.nextElement();
+            if (++entries > maxEntries) {
+                return failed(displayName, "holds more than " + maxEntries + " entries; zip only the sheet CSV files");
+            }
+            if (entry.isDirectory()) continue;
+            String base = baseName(entry.getName());
+            if (base.startsWith(".") || entry.getName().startsWith("__MACOSX/")) continue; // macOS and system files
+            String sheet = sheetFileName(base);
+            if (sheet == null) {
+                warnings.add(new InputError(displayName, null, null, null, null, "zip entry \"" + printable(entry.getName())
+                        + "\" ignored: only CSV files named after a sheet are read (" + sheetFileNames() + ")"));
+                continue;
+            }
+            if (!written.add(sheet)) {
+                errors.add(new InputError(displayName, null, null, null, null, "holds " + sheet + " twice; keep one"));
+                continue;
+            }
+            long used = copyWithBudget(zip, entry, folder.resolve(sheet), budget);
+            if (used < 0) {
+                return failed(displayName, "expands to more than " + (maxExpandedBytes / (1024 * 1024))
+                        + " MB of CSV (a zip bomb?); nothing of it was read");
+            }
+            budget -= used;
+        }
+        if (written.isEmpty()) {
+            errors.add(new InputError(displayName, null, null, null, null, "holds no CSV file named after a sheet ("
+                    + sheetFileNames() + ")"));
+        }
+        return new Unpacked(Kind.CSV_ZIP, folder, errors, warnings);
+    }
+
+    /** Copies at most {@code budget} bytes; returns the bytes copied, or -1 when the entry is bigger than the budget. */
+    private static long copyWithBudget(ZipFile zip, ZipEntry entry, Path target, long budget) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        try (InputStream in = zip.getInputStream(entry); OutputStream out = Files.newOutputStream(target)) {
+            for (int r; (r = in.read(buffer)) > 0; ) {
+                total += r;
+                if (total > budget) return -1;
+                out.write(buffer, 0, r);
+            }
+        }
+        return total;
+    }
+
+    /** The canonical file name ("Subjects.csv") for a zip entry name, matched case-insensitively; null if none. */
+    private static String sheetFileName(String base) {
+        for (WorkbookLayout.Sheet s : WorkbookLayout.sheets()) {
+            if ((s.name() + ".csv").equalsIgnoreCase(base)) return s.name() + ".csv";
+        }
+        return null;
+    }
+
+    private static String sheetFileNames() {
+        return String.join(", ", WorkbookLayout.sheets().stream().map(s -> s.name() + ".csv").toList());
+    }
+
+    static String baseName(String name) {
+        String n = name.replace('\\', '/');
+        return n.substring(n.lastIndexOf('/') + 1);
+    }
+
+    /** A user-supplied name made safe to show: no path, no control characters, at most 200 characters. */
+    static String printable(String name) {
+        String s = name == null ? "" : baseName(name).replaceAll("\\p{Cntrl}", "").strip();
+        if (s.isEmpty()) s = "upload";
+        return s.length() <= 200 ? s : s.substring(0, 200);
+    }
+
+    private static Unpacked failed(String file, String message) {
+        return new Unpacked(Kind.UNKNOWN, null, List.of(new InputError(file, null, null, null, null, message)), List.of());
+    }
+}

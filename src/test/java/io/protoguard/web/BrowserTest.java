@@ -1,0 +1,126 @@
+package io.protoguard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A monitor in a real headless Chromium (Debian's chromium and chromium-driver, installed by .ci/run):
+ * signs in, uploads a workbook, sees the deviations and the timeline, filters, and downloads the XLSX report.
+ * Selenium Manager is never asked for anything: the driver and browser paths are given, and SE_OFFLINE is set.
+ */
+class BrowserTest extends WebServiceTestBase {
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver"), CHROMIUM = Path.of("/usr/bin/chromium");
+    private static Path profile, downloads;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+            fail("Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "); run .ci/run, which installs "
+                    + "Debian's chromium and chromium-driver, or: apt-get install -y chromium chromium-driver");
+        }
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("protoguard-chromium-");
+        downloads = Files.createTempDirectory("protoguard-downloads-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void monitorUploadsReadsFiltersAndDownloads() throws Exception {
+        browser.get(url("/"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.findElement(By.id("username")).sendKeys(MONITOR);
+        browser.findElement(By.id("password")).sendKeys("wrong-password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong user name or password");
+
+        browser.findElement(By.id("username")).sendKeys(MONITOR);
+        browser.findElement(By.id("password")).sendKeys(MONITOR_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+
+        Path workbook = Files.createTempDirectory("protoguard-upload-").resolve("site01.xlsx");
+        Files.write(workbook, ExampleWorkbooks.siteWorkbook());
+        new Select(browser.findElement(By.id("protocol"))).selectByValue("sivelestat-evt");
+        WebElement asOf = browser.findElement(By.id("asOf"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = '2026-07-01'", asOf);
+        browser.findElement(By.id("file")).sendKeys(workbook.toString());
+        long started = System.nanoTime();
+        browser.findElement(By.id("upload")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().matches(".*/runs/\\d+$"));
+        System.err.println("upload to result page: " + (System.nanoTime() - started) / 1_000_000 + " ms");
+
+        List<WebElement> rows = browser.findElements(By.cssSelector("#deviation-table tr.deviation"));
+        assertThat(rows).isNotEmpty();
+        WebElement late = rows.stream().filter(r -> r.getText().contains("SCH-H48-NIHSS")).findFirst().orElseThrow();
+        assertThat(late.getText()).contains("S-01", "VISIT_WINDOW", "IMPORTANT", "H48", "60:01 h", "36 to 60 h");
+        assertThat(browser.findElements(By.id("input-errors"))).isEmpty();
+
+        WebElement s01 = browser.findElement(By.cssSelector("svg.timeline[data-subject='S-01']"));
+        assertThat(s01.findElements(By.cssSelector("circle.dot.out"))).hasSize(1); // the late H48 NIHSS, drawn red
+        assertThat(s01.findElements(By.cssSelector("circle.dot.in")).size()).isGreaterThanOrEqualTo(5);
+        assertThat(s01.findElements(By.cssSelector("rect.window")).size()).isGreaterThanOrEqualTo(5);
+        WebElement s02 = browser.findElement(By.cssSelector("svg.timeline[data-subject='S-02']"));
+        assertThat(s02.findElements(By.cssSelector("g.marker.died"))).hasSize(1);
+
+        new Select(browser.findElement(By.id("f-category"))).selectByValue("VISIT_WINDOW");
+        browser.findElement(By.id("apply-filters")).click();
+        List<WebElement> filtered = browser.findElements(By.cssSelector("#deviation-table tr.deviation"));
+        assertThat(filtered).hasSize(1);
+        assertThat(filtered.get(0).getAttribute("data-category")).isEqualTo("VISIT_WINDOW");
+
+        browser.findElement(By.id("download-xlsx")).click();
+        Path report = waitForDownload(".xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(report)))) {
+            StringBuilder all = new StringBuilder();
+            wb.getSheet("Deviations").forEach(r -> r.forEach(c -> all.append(c.toString()).append('|')));
+            assertThat(all).contains("SCH-H48-NIHSS");
+        }
+    }
+
+    private static Path waitForDownload(String suffix) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (Stream<Path> files = Files.list(downloads)) {
+                var done = files.filter(p -> p.toString().endsWith(suffix)).findFirst();
+                if (done.isPresent()) return done.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no " + suffix + " download arrived in " + downloads);
+    }
+}
