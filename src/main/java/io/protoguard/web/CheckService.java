@@ -12,6 +12,7 @@ import io.protoguard.model.SourceRef;
 import io.protoguard.model.SubjectData;
 import io.protoguard.model.WorkbookData;
 import io.protoguard.protocol.LoadedProtocol;
+import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.report.ReportWriters;
 import io.protoguard.storage.AuditLog;
 import io.protoguard.storage.NewRun;
@@ -67,7 +68,7 @@ public class CheckService {
 
     /** Returns the id of the stored run. Throws UnknownProtocol/BrokenProtocol or BadRequest before anything is stored. */
     public long check(Request req) throws IOException {
-        LoadedProtocol protocol = protocols.get(req.protocolId());
+        ProtocolVersions protocol = protocols.get(req.protocolId());
         ZoneId zone = zone(req.timeZone());
         LocalDate asOf = req.asOf() != null ? req.asOf() : LocalDate.now(zone);
         String displayName = UploadUnpacker.printable(req.fileName());
@@ -84,7 +85,7 @@ public class CheckService {
             long t1 = System.nanoTime();
             CheckContext ctx = new CheckContext(asOf, zone);
             CheckResult result = relabel(new Evaluator(protocol).check(data, asOf, zone), displayName);
-            Map<String, String> timelines = timelines(protocol, ctx, data);
+            Map<String, String> timelines = timelines(protocol.inEffectOn(asOf), ctx, data);
             long t2 = System.nanoTime();
             Map<String, byte[]> reports = new LinkedHashMap<>();
             for (String format : REPORT_FORMATS) {
@@ -96,7 +97,7 @@ public class CheckService {
                     started, protocol.contentHash(), zone.getId(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, result,
                     reports, timelines));
             audit.record(req.user(), AuditLog.UPLOAD, "run " + runId + ": " + displayName + " (sha256 " + kept.sha256()
-                    + ", " + kept.size() + " bytes) against " + protocol.info().id() + " " + protocol.info().version()
+                    + ", " + kept.size() + " bytes) against " + result.protocol().id() + " " + result.protocol().version()
                     + "; " + result.deviations().size() + " deviations, " + result.inputErrors().size() + " input errors",
                     req.remoteAddr());
             return runId;

@@ -57,10 +57,13 @@ public class ProtocolPageController {
 
     static ResponseEntity<byte[]> template(ProtocolCatalog protocols, String id) throws IOException {
         var p = protocols.get(id);
+        var out = new java.io.ByteArrayOutputStream();
+        io.protoguard.template.TemplateWriter.write(p, out);
+        var info = p.latest().info();
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(p.info().id() + "-" + p.info().version() + "-data-template.xlsx").build().toString())
-                .body(BlankTemplate.of(p));
+                        .filename(info.id() + "-" + info.version() + "-data-template.xlsx").build().toString())
+                .body(out.toByteArray());
     }
 
     /** Recompiles now if the tables changed (an upload would too); the audit log records a change. */

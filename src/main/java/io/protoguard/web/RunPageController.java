@@ -76,7 +76,7 @@ public class RunPageController {
     /** The protocol's visit order for sorting; alphabetical when the protocol no longer loads. */
     private Map<String, Integer> visitOrder(String protocolId) {
         try {
-            return protocols.get(protocolId).visitOrder();
+            return protocols.get(protocolId).latest().visitOrder();
         } catch (RuntimeException e) {
             return Map.of();
         }

@@ -1,6 +1,6 @@
 package io.protoguard.web;
 
-import io.protoguard.intake.WorkbookLayout;
+import io.protoguard.intake.SheetKind;
 import io.protoguard.model.InputError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,14 +121,14 @@ final class UploadUnpacker {
 
     /** The canonical file name ("Subjects.csv") for a zip entry name, matched case-insensitively; null if none. */
     private static String sheetFileName(String base) {
-        for (WorkbookLayout.Sheet s : WorkbookLayout.sheets()) {
-            if ((s.name() + ".csv").equalsIgnoreCase(base)) return s.name() + ".csv";
+        for (SheetKind s : SheetKind.values()) {
+            if ((s.sheetName() + ".csv").equalsIgnoreCase(base)) return s.sheetName() + ".csv";
         }
         return null;
     }
 
     private static String sheetFileNames() {
-        return String.join(", ", WorkbookLayout.sheets().stream().map(s -> s.name() + ".csv").toList());
+        return String.join(", ", java.util.Arrays.stream(SheetKind.values()).map(s -> s.sheetName() + ".csv").toList());
     }
 
     static String baseName(String name) {
