@@ -102,11 +102,12 @@ public class NightlyLauncher {
         return outcome(Kind.RAN, run, execution, recovered, execution.getExitStatus().getExitDescription());
     }
 
+    /** A study taken out of the registry (or made inactive) after it failed is not counted: it is no longer part of the run. */
     private Outcome outcome(Kind kind, NightlyRun run, JobExecution execution, List<String> recovered, String message) {
-        List<StudyRun> studies = queries.outcomes(run.id());
+        Set<String> active = registry.active().stream().map(Study::id).collect(Collectors.toSet());
+        List<StudyRun> studies = queries.outcomes(run.id()).stream().filter(s -> s.checked() || active.contains(s.studyId())).toList();
         Set<String> seen = studies.stream().map(StudyRun::studyId).collect(Collectors.toSet());
-        List<String> notChecked = kind == Kind.ALREADY_DONE ? List.of()
-                : registry.active().stream().map(Study::id).filter(id -> !seen.contains(id)).toList();
+        List<String> notChecked = kind == Kind.ALREADY_DONE ? List.of() : active.stream().filter(id -> !seen.contains(id)).sorted().toList();
         return new Outcome(kind, run, execution, studies, notChecked, recovered, message);
     }
 
