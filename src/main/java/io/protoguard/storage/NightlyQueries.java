@@ -34,7 +34,27 @@ public class NightlyQueries {
             return studies.size() - checked();
         }
 
-        public int sum(java.util.function.ToIntFunction<StudyRun> count) {
+        public int present() {
+            return sum(StudyRun::present);
+        }
+
+        public int newCount() {
+            return sum(StudyRun::newCount);
+        }
+
+        public int openCount() {
+            return sum(StudyRun::openCount);
+        }
+
+        public int reopenedCount() {
+            return sum(StudyRun::reopenedCount);
+        }
+
+        public int resolvedCount() {
+            return sum(StudyRun::resolvedCount);
+        }
+
+        private int sum(java.util.function.ToIntFunction<StudyRun> count) {
             return studies.stream().filter(StudyRun::checked).mapToInt(count).sum();
         }
     }
