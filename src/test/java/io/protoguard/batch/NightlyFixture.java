@@ -23,10 +23,18 @@ final class NightlyFixture {
 
     final Path dir;
     final Path db;
+    private final String url, user;
 
     NightlyFixture(Path dir, String dbName) {
+        this(dir, dbName, null, "sa");
+    }
+
+    /** On another database (PostgreSQL): {@code url} with its user, no password. */
+    NightlyFixture(Path dir, String dbName, String url, String user) {
         this.dir = dir;
         this.db = dir.resolve(dbName);
+        this.url = url;
+        this.user = user;
     }
 
     /** The CLI's result: exit status, standard output and error. */
@@ -61,7 +69,7 @@ final class NightlyFixture {
     }
 
     String url() {
-        return "jdbc:h2:file:" + db.toAbsolutePath();
+        return url != null ? url : "jdbc:h2:file:" + db.toAbsolutePath();
     }
 
     Path reportDir() {
@@ -69,7 +77,8 @@ final class NightlyFixture {
     }
 
     List<String> springArgs() {
-        return List.of("--spring.datasource.url=" + url(), "--protoguard.data-dir=" + dir, "--protoguard.nightly.report-dir=" + reportDir());
+        return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=" + user, "--spring.datasource.password=",
+                "--protoguard.data-dir=" + dir, "--protoguard.nightly.report-dir=" + reportDir());
     }
 
     /** {@code protoguard nightly <args> <spring args>} in this JVM. */
@@ -92,7 +101,7 @@ final class NightlyFixture {
 
     /** Reads the database after a run (the run's own connections are closed by then). */
     <T> T query(java.util.function.Function<JdbcClient, T> body) {
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(url(), "sa", "", true);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url(), user, "", true);
         try {
             return body.apply(JdbcClient.create(ds));
         } finally {
