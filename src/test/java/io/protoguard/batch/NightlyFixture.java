@@ -69,7 +69,7 @@ final class NightlyFixture {
     }
 
     String url() {
-        return url != null ? url : "jdbc:h2:file:" + db.toAbsolutePath();
+        return url != null ? url : "jdbc:h2:file:" + db.toAbsolutePath() + ";WRITE_DELAY=0";
     }
 
     Path reportDir() {
