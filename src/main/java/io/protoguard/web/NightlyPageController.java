@@ -115,6 +115,7 @@ public class NightlyPageController {
                          @RequestParam(required = false) String reason, @RequestParam(required = false) String comment, Principal who,
                          HttpServletRequest request, RedirectAttributes flash) {
         try {
+            if (!nightly.firstSeen(id).containsKey(fingerprint)) throw new IllegalArgumentException("study " + id + " has no such deviation");
             Review r = reviews.add(fingerprint, status, reason, comment, who.getName());
             audit.record(who.getName(), AuditLog.DEVIATION_REVIEWED, "study " + id + ", deviation " + fingerprint.substring(0, Math.min(12, fingerprint.length()))
                     + ": " + r.status() + (r.reason() == null ? "" : " (" + r.reason() + ")"), request.getRemoteAddr());
