@@ -57,6 +57,16 @@ public final class Evaluator {
         return new SubjectResult(findings.deviations(), findings.outcomes());
     }
 
+    /** One subject's result in report order (deviations by visit, rule, date; outcomes by name). */
+    public SubjectResult evaluateInOrder(SubjectData data, CheckContext ctx) {
+        SubjectResult r = evaluate(data, ctx);
+        List<Deviation> deviations = new ArrayList<>(r.deviations());
+        deviations.sort(order);
+        List<Outcome> outcomes = new ArrayList<>(r.outcomes());
+        outcomes.sort(Comparator.comparing(Outcome::name));
+        return new SubjectResult(deviations, outcomes);
+    }
+
     public CheckResult check(WorkbookData data, LocalDate asOf, ZoneId zone) {
         CheckContext ctx = new CheckContext(asOf, zone);
         List<SubjectResult> results = data.subjects().parallelStream().map(s -> evaluate(s, ctx)).toList();
