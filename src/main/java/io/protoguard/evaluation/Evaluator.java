@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -24,9 +25,16 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class Evaluator {
     private final LoadedProtocol protocol;
     private final Comparator<Deviation> order;
+    /**
+     * Sessions are reused: a stateless session from the pool runs on a reset stateful session whose node
+     * and segment memories already exist, where a new session builds them again for every subject (the
+     * largest single cost in the profile, docs/benchmarks.md).
+     */
+    private final KieSessionsPool sessions;
 
     public Evaluator(LoadedProtocol protocol) {
         this.protocol = protocol;
+        this.sessions = protocol.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors());
         Map<String, Integer> visits = protocol.visitOrder();
         this.order = Comparator.comparing(Deviation::subjectId)
                 .thenComparing(d -> d.visit() == null ? -1 : visits.getOrDefault(d.visit(), visits.size()))
@@ -43,7 +51,7 @@ public final class Evaluator {
 
     public SubjectResult evaluate(SubjectData data, CheckContext ctx) {
         Findings findings = new Findings(protocol.info().version());
-        StatelessKieSession session = protocol.kieBase().newStatelessKieSession();
+        StatelessKieSession session = sessions.newStatelessKieSession();
         session.setGlobal("findings", findings);
         List<Object> facts = new ArrayList<>(2 + data.criteria().size() + data.assessments().size()
                 + data.doses().size() + data.events().size());
