@@ -18,7 +18,7 @@ import javax.imageio.ImageIO;
 /**
  * Draws bench/results/growth.csv as a PNG (headless java.awt, since the machine has no plotting library):
  * left, subjects per second against N; right, peak RSS and peak heap against N; log-scaled N.
- * Columns: format,n,wall_s,subjects_per_s,max_rss_mb,peak_heap_mb
+ * Columns: format,n,wall_s,subjects_per_s,max_rss_mb,peak_heap_mb,... (heap drawn for CSV only, to stay readable)
  */
 public final class GrowthPlot {
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e)};
@@ -28,11 +28,11 @@ public final class GrowthPlot {
         Map<String, List<double[]>> rate = new LinkedHashMap<>(), memory = new LinkedHashMap<>();
         List<String> lines = Files.readAllLines(Path.of(args[0]));
         for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
+            String[] f = line.split(",", -1);
             double n = Double.parseDouble(f[1]);
             rate.computeIfAbsent(f[0] + " subjects/s", k -> new ArrayList<>()).add(new double[] {n, Double.parseDouble(f[3])});
             memory.computeIfAbsent(f[0] + " peak RSS MB", k -> new ArrayList<>()).add(new double[] {n, Double.parseDouble(f[4])});
-            if (!f[5].isEmpty()) {
+            if (f[0].equals("csv") && !f[5].isEmpty()) {
                 memory.computeIfAbsent(f[0] + " peak heap MB", k -> new ArrayList<>()).add(new double[] {n, Double.parseDouble(f[5])});
             }
         }
