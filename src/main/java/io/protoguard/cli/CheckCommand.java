@@ -4,7 +4,10 @@ import io.protoguard.evaluation.Evaluator;
 import io.protoguard.intake.WorkbookReader;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.InputError;
-import io.protoguard.model.WorkbookData;
+import io.protoguard.evaluation.SubjectPipeline;
+import io.protoguard.model.CheckContext;
+import io.protoguard.report.ResultSpool;
+import java.util.List;
 import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.report.AtomicFile;
 import io.protoguard.report.ReportWriter;
@@ -57,20 +60,37 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now(zone);
-        WorkbookData data = new WorkbookReader(loaded.codeBook(), zone).read(input);
-        CheckResult result = new Evaluator(loaded).check(data, day, zone);
-        if (out == null) {
-            writer.write(result, System.out);
-            System.out.flush();
-        } else {
-            AtomicFile.write(out, stream -> writer.write(result, stream));
+        // Subjects stream from intake to a bounded pool of evaluators and their results to disk, so memory
+        // does not grow with the number of subjects; the report is written once the totals are known.
+        try (ResultSpool results = new ResultSpool();
+             SubjectPipeline pipeline = new SubjectPipeline(new Evaluator(loaded), new CheckContext(day, zone), threads(),
+                     r -> {
+                         r.deviations().forEach(results::add);
+                         r.outcomes().forEach(results::add);
+                     })) {
+            WorkbookReader.Summary read = new WorkbookReader(loaded.codeBook(), zone).stream(input, pipeline::accept);
+            pipeline.finish();
+            CheckResult head = new CheckResult(loaded.inEffectOn(day).info(), day, read.subjects(), read.errors(), read.warnings(),
+                    List.of(), List.of());
+            if (out == null) {
+                writer.write(head, results.deviations(), results.outcomes(), System.out);
+                System.out.flush();
+            } else {
+                AtomicFile.write(out, stream -> writer.write(head, results.deviations(), results.outcomes(), stream));
+            }
+            long deviations = results.deviationCount();
+            if (!"text".equalsIgnoreCase(format.trim()) || out != null) {
+                for (InputError e : read.errors()) err.println("input error: " + e.describe());
+                err.println(deviations + " deviations, " + read.errors().size() + " input errors, "
+                        + read.subjects() + " subjects" + (out == null ? "" : "; report written to " + out));
+            }
+            if (!read.errors().isEmpty()) return ExitCodes.INPUT_ERRORS;
+            return deviations == 0 ? ExitCodes.CLEAN : ExitCodes.DEVIATIONS;
         }
-        if (!"text".equalsIgnoreCase(format.trim()) || out != null) {
-            for (InputError e : result.inputErrors()) err.println("input error: " + e.describe());
-            err.println(result.deviations().size() + " deviations, " + result.inputErrors().size() + " input errors, "
-                    + result.subjects() + " subjects" + (out == null ? "" : "; report written to " + out));
-        }
-        if (!result.inputErrors().isEmpty()) return ExitCodes.INPUT_ERRORS;
-        return result.deviations().isEmpty() ? ExitCodes.CLEAN : ExitCodes.DEVIATIONS;
+    }
+
+    /** Evaluation threads: -Dprotoguard.threads, else one per processor. */
+    private static int threads() {
+        return Integer.getInteger("protoguard.threads", Runtime.getRuntime().availableProcessors());
     }
 }

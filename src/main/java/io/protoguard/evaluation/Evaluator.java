@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.api.runtime.StatelessKieSession;
 
 /**
@@ -27,6 +28,12 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class Evaluator {
     private final ProtocolVersions protocol;
     private final Comparator<Deviation> order;
+    /**
+     * Sessions are reused: a stateless session from the pool runs on a reset stateful session whose node
+     * and segment memories already exist, where a new session builds them again for every subject (the
+     * largest single cost in the profile, docs/benchmarks.md).
+     */
+    private final Map<LoadedProtocol, KieSessionsPool> sessions;
 
     public Evaluator(LoadedProtocol protocol) {
         this(ProtocolVersions.of(protocol));
@@ -34,6 +41,10 @@ public final class Evaluator {
 
     public Evaluator(ProtocolVersions protocol) {
         this.protocol = protocol;
+        this.sessions = new java.util.IdentityHashMap<>();
+        for (LoadedProtocol v : protocol.versions()) {
+            sessions.put(v, v.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+        }
         Map<String, Integer> visits = protocol.latest().visitOrder();
         this.order = Comparator.comparing(Deviation::subjectId)
                 .thenComparing(d -> d.visit() == null ? -1 : visits.getOrDefault(d.visit(), visits.size()))
@@ -61,7 +72,7 @@ public final class Evaluator {
 
     private SubjectResult evaluate(LoadedProtocol version, SubjectData data, CheckContext ctx) {
         Findings findings = new Findings(version.info().version());
-        StatelessKieSession session = version.kieBase().newStatelessKieSession();
+        StatelessKieSession session = sessions.get(version).newStatelessKieSession();
         session.setGlobal("findings", findings);
         List<Object> facts = new ArrayList<>(2 + data.criteria().size() + data.assessments().size()
                 + data.doses().size() + data.events().size());
@@ -73,6 +84,16 @@ public final class Evaluator {
         facts.addAll(data.events());
         session.execute(facts);
         return new SubjectResult(findings.deviations(), findings.outcomes());
+    }
+
+    /** One subject's result in report order (deviations by visit, rule, date; outcomes by name). */
+    public SubjectResult evaluateInOrder(SubjectData data, CheckContext ctx) {
+        SubjectResult r = evaluate(data, ctx);
+        List<Deviation> deviations = new ArrayList<>(r.deviations());
+        deviations.sort(order);
+        List<Outcome> outcomes = new ArrayList<>(r.outcomes());
+        outcomes.sort(Comparator.comparing(Outcome::name));
+        return new SubjectResult(deviations, outcomes);
     }
 
     public CheckResult check(WorkbookData data, LocalDate asOf, ZoneId zone) {

@@ -30,50 +30,11 @@ final class CsvParser {
 
     static List<Record> parse(String text, char delimiter) {
         List<Record> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        boolean pending = false; // something of the current record has been seen
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n' || (c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n'))) line++;
-                    field.append(c);
-                }
-            } else if (c == '"' && field.toString().isBlank()) {
-                // Tolerates spaces before the opening quote, as some hand-made files have.
-                field.setLength(0);
-                quoted = true;
-                pending = true;
-            } else if (c == delimiter) {
-                fields.add(field.toString());
-                field.setLength(0);
-                pending = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-                fields.add(field.toString());
-                records.add(new Record(recordLine, List.copyOf(fields), false));
-                fields.clear();
-                field.setLength(0);
-                pending = false;
-                line++;
-                recordLine = line;
-            } else {
-                field.append(c);
-                pending = true;
-            }
-        }
-        if (pending || field.length() > 0 || quoted) {
-            fields.add(field.toString());
-            records.add(new Record(recordLine, List.copyOf(fields), quoted));
+        CsvRecordReader reader = new CsvRecordReader(new java.io.StringReader(text), delimiter);
+        try {
+            for (Record r = reader.next(); r != null; r = reader.next()) records.add(r);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringReader does not fail
         }
         return records;
     }

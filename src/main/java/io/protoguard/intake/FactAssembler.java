@@ -5,45 +5,40 @@ import io.protoguard.model.ClinicalEvent;
 import io.protoguard.model.CodeBook;
 import io.protoguard.model.Criterion;
 import io.protoguard.model.Dose;
-import io.protoguard.model.SourceRef;
 import io.protoguard.model.Subject;
 import io.protoguard.model.SubjectData;
-import io.protoguard.model.WorkbookData;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
- * Turns the rows of any format into subjects' facts. Sheets may come in any order, so rows of the other
- * sheets are kept until the end and only then matched to the Subjects sheet.
+ * Turns the rows of any format into subjects' facts, one subject at a time. Reading a sheet checks its header
+ * and spools its data rows by SubjectId (sheets may come in any order and need not be sorted); {@link #emit}
+ * then merges the spooled rows and builds each subject's facts from its rows alone, so memory holds one
+ * subject's facts, not the workbook's.
  */
 final class FactAssembler implements RowSink {
-
-    /** The first Subjects row of an id; subject is null when that row could not be read. */
-    private record SubjectEntry(Subject subject, int row) {}
-
-    /** A row of a sheet other than Subjects; fact is null when the row had faults (already reported). */
-    private record Linked(String subjectId, int subjectIdColumn, SourceRef source, Object fact) {}
 
     private final Faults faults;
     private final WhenParser whenParser;
     private final FactRows factRows;
+    private final RowSpool spool;
     private final Map<SheetKind, String> fileOfSheet = new EnumMap<>(SheetKind.class);
-    private final Map<String, SubjectEntry> subjects = new HashMap<>();
-    private final List<Linked> linked = new ArrayList<>();
+    private final List<SheetIntake> sheets = new ArrayList<>();
     private boolean subjectsSheetUnreadable;
 
-    FactAssembler(CodeBook codes, ZoneId studyZone, Faults faults) {
+    FactAssembler(CodeBook codes, ZoneId studyZone, Faults faults, RowSpool spool) {
         this.faults = faults;
         this.whenParser = new WhenParser(studyZone);
         this.factRows = new FactRows(codes);
+        this.spool = spool;
     }
 
     @Override
@@ -61,7 +56,9 @@ final class FactAssembler implements RowSink {
                     + " sheet (already read from " + earlier + "); this one is not read");
             return null;
         }
-        return new SheetIntake(file, kind);
+        SheetIntake intake = new SheetIntake(file, kind, sheets.size());
+        sheets.add(intake);
+        return intake;
     }
 
     @Override
@@ -74,45 +71,89 @@ final class FactAssembler implements RowSink {
         faults.warning(file, null, null, -1, null, message);
     }
 
-    /** @param subjectsFile where the Subjects sheet was expected, named in the error when it is absent */
-    WorkbookData result(String subjectsFile) {
+    /**
+     * Once every sheet is read: hands each readable subject's facts to {@code consumer}, in SubjectId order,
+     * and returns how many there were. Rows that name no readable subject are reported here.
+     *
+     * @param subjectsFile where the Subjects sheet was expected, named in the error when it is absent
+     */
+    int emit(String subjectsFile, Consumer<SubjectData> consumer) {
         if (!fileOfSheet.containsKey(SheetKind.SUBJECTS)) {
             faults.error(subjectsFile, SheetKind.SUBJECTS.sheetName(), null, -1, null,
                     "no Subjects sheet (required): no subject can be read");
         }
-        Map<String, Facts> bySubject = new TreeMap<>();
-        subjects.forEach((id, entry) -> {
-            if (entry.subject() != null) bySubject.put(id, new Facts(entry.subject()));
+        int[] count = {0};
+        SubjectMerge.groups(spool.runs(), rows -> {
+            SubjectData data = assemble(rows);
+            if (data != null) {
+                count[0]++;
+                consumer.accept(data);
+            }
         });
-        for (Linked row : linked) {
-            if (row.subjectId() == null) continue; // its missing SubjectId is already an error
-            Facts facts = bySubject.get(row.subjectId());
-            if (facts == null) {
-                String id = RowCells.quoted(row.subjectId());
-                boolean listed = subjects.containsKey(row.subjectId()) || subjectsSheetUnreadable;
-                faults.error(row.source().file(), row.source().sheet(), row.source().row(), row.subjectIdColumn(),
-                        "SubjectId", listed
-                                ? "SubjectId " + id + " could not be read from the Subjects sheet (see its errors)"
-                                : "SubjectId " + id + " is not in the Subjects sheet");
-            } else if (row.fact() != null) {
-                facts.add(row.fact());
+        return count[0];
+    }
+
+    /** One subject's rows (all with the same SubjectId, in file order) to its facts; null if it has none. */
+    private SubjectData assemble(List<SpooledRow> rows) {
+        factRows.startSubject();
+        String id = rows.get(0).subjectKey().isEmpty() ? null : rows.get(0).subjectKey();
+        Subject subject = null;
+        Integer firstSubjectRow = null;
+        List<Object> linked = new ArrayList<>();
+        List<RowCells> linkedCells = new ArrayList<>();
+        for (SpooledRow row : rows) {
+            SheetIntake sheet = sheets.get(row.sheetOrder());
+            RowCells r = sheet.cells(row);
+            if (sheet.kind == SheetKind.SUBJECTS) {
+                if (id != null && firstSubjectRow != null) {
+                    r.error("SubjectId", "duplicate SubjectId " + RowCells.quoted(id) + " (first at row " + firstSubjectRow + ")");
+                }
+                Subject s = factRows.subject(r);
+                if (id != null && firstSubjectRow == null) {
+                    firstSubjectRow = r.row();
+                    subject = s;
+                }
+            } else {
+                linked.add(sheet.fact(r));
+                linkedCells.add(r);
             }
         }
-        List<SubjectData> data = bySubject.values().stream().map(Facts::toSubjectData).toList();
-        return new WorkbookData(data, faults.errors(), faults.warnings());
+        if (id == null) return null; // each row's missing SubjectId is already an error
+        if (subject == null) {
+            boolean listed = firstSubjectRow != null || subjectsSheetUnreadable;
+            for (RowCells r : linkedCells) {
+                faults.error(r.file(), r.sheetName(), r.row(), r.columnIndex("SubjectId"), "SubjectId", listed
+                        ? "SubjectId " + RowCells.quoted(id) + " could not be read from the Subjects sheet (see its errors)"
+                        : "SubjectId " + RowCells.quoted(id) + " is not in the Subjects sheet");
+            }
+            return null;
+        }
+        List<Criterion> criteria = new ArrayList<>();
+        List<Assessment> assessments = new ArrayList<>();
+        List<Dose> doses = new ArrayList<>();
+        List<ClinicalEvent> events = new ArrayList<>();
+        for (Object fact : linked) {
+            if (fact instanceof Criterion c) criteria.add(c);
+            else if (fact instanceof Assessment a) assessments.add(a);
+            else if (fact instanceof Dose d) doses.add(d);
+            else if (fact instanceof ClinicalEvent e) events.add(e);
+        }
+        return new SubjectData(subject, criteria, assessments, doses, events);
     }
 
     /** One sheet: its header, then its data rows. */
     private final class SheetIntake implements SheetRows {
         private final String file;
         private final SheetKind kind;
+        private final int order;
         private final Map<String, Integer> columnIndexByName = new LinkedHashMap<>();
         private List<SheetKind.Column> missing;
         private int dataRows;
 
-        SheetIntake(String file, SheetKind kind) {
+        SheetIntake(String file, SheetKind kind, int order) {
             this.file = file;
             this.kind = kind;
+            this.order = order;
         }
 
         @Override
@@ -124,7 +165,7 @@ final class FactAssembler implements RowSink {
             }
             if (cells.values().stream().allMatch(String::isBlank)) return;
             dataRows++;
-            if (missing.isEmpty()) dataRow(new RowCells(file, kind, rowNumber, columnIndexByName, cells, whenParser, faults));
+            if (missing.isEmpty()) spool.add(new SpooledRow(subjectKey(cells), order, rowNumber, dense(cells)));
         }
 
         @Override
@@ -171,53 +212,31 @@ final class FactAssembler implements RowSink {
                     .filter(c -> c.required() && !columnIndexByName.containsKey(c.name())).toList();
         }
 
-        private void dataRow(RowCells r) {
-            if (kind == SheetKind.SUBJECTS) {
-                subjectRow(r);
-                return;
-            }
-            Object fact = switch (kind) {
+        /** The trimmed SubjectId, or "" when blank (such a row is still read, to report its other faults). */
+        private String subjectKey(SortedMap<Integer, String> cells) {
+            String id = cells.get(columnIndexByName.get("SubjectId"));
+            return id == null || id.isBlank() ? "" : id.trim();
+        }
+
+        RowCells cells(SpooledRow row) {
+            return new RowCells(file, kind, row.row(), columnIndexByName, row.cells(), whenParser, faults);
+        }
+
+        /** The fact of a row of a sheet other than Subjects; null when the row had faults (already reported). */
+        Object fact(RowCells r) {
+            return switch (kind) {
                 case CRITERIA -> factRows.criterion(r);
                 case ASSESSMENTS -> factRows.assessment(r);
                 case DOSES -> factRows.dose(r);
                 case EVENTS -> factRows.event(r);
                 case SUBJECTS -> throw new IllegalStateException();
             };
-            linked.add(new Linked(r.peek("SubjectId"), columnIndexByName.get("SubjectId"), r.source(), fact));
-        }
-
-        private void subjectRow(RowCells r) {
-            String id = r.peek("SubjectId");
-            SubjectEntry first = id == null ? null : subjects.get(id);
-            if (first != null) {
-                r.error("SubjectId", "duplicate SubjectId " + RowCells.quoted(id) + " (first at row " + first.row() + ")");
-            }
-            Subject subject = factRows.subject(r);
-            if (id != null && first == null) subjects.put(id, new SubjectEntry(subject, r.row()));
         }
     }
 
-    /** The facts of one subject in file order. */
-    private static final class Facts {
-        private final Subject subject;
-        private final List<Criterion> criteria = new ArrayList<>();
-        private final List<Assessment> assessments = new ArrayList<>();
-        private final List<Dose> doses = new ArrayList<>();
-        private final List<ClinicalEvent> events = new ArrayList<>();
-
-        Facts(Subject subject) {
-            this.subject = subject;
-        }
-
-        void add(Object fact) {
-            if (fact instanceof Criterion c) criteria.add(c);
-            else if (fact instanceof Assessment a) assessments.add(a);
-            else if (fact instanceof Dose d) doses.add(d);
-            else if (fact instanceof ClinicalEvent e) events.add(e);
-        }
-
-        SubjectData toSubjectData() {
-            return new SubjectData(subject, criteria, assessments, doses, events);
-        }
+    private static String[] dense(SortedMap<Integer, String> cells) {
+        String[] out = new String[cells.isEmpty() ? 0 : cells.lastKey() + 1];
+        cells.forEach((i, v) -> out[i] = v);
+        return out;
     }
 }

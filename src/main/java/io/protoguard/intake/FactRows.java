@@ -36,6 +36,15 @@ final class FactRows {
         this.codes = codes;
     }
 
+    /**
+     * Intake hands over one subject's rows at a time, so "first row of this key" only needs remembering
+     * within a subject; forgetting it here keeps memory flat however many subjects follow.
+     */
+    void startSubject() {
+        firstCriterionRow.clear();
+        firstEventRow.clear();
+    }
+
     Subject subject(RowCells r) {
         String id = r.text("SubjectId");
         String site = r.text("Site");

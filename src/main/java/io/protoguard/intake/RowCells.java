@@ -22,13 +22,13 @@ final class RowCells {
     private final SheetKind sheet;
     private final int row;
     private final Map<String, Integer> columnIndexByName;
-    private final Map<Integer, String> cells;
+    private final String[] cells;
     private final WhenParser whenParser;
     private final Faults faults;
     private boolean failed;
 
     RowCells(String file, SheetKind sheet, int row, Map<String, Integer> columnIndexByName,
-             Map<Integer, String> cells, WhenParser whenParser, Faults faults) {
+             String[] cells, WhenParser whenParser, Faults faults) {
         this.file = file;
         this.sheet = sheet;
         this.row = row;
@@ -46,6 +46,19 @@ final class RowCells {
         return row;
     }
 
+    String file() {
+        return file;
+    }
+
+    String sheetName() {
+        return sheet.sheetName();
+    }
+
+    /** 0-based position of the column, or -1 when the sheet has no such column. */
+    int columnIndex(String column) {
+        return columnIndexByName.getOrDefault(column, -1);
+    }
+
     boolean failed() {
         return failed;
     }
@@ -58,7 +71,7 @@ final class RowCells {
     /** The trimmed text without any check, or null when blank; for keys the caller validates itself. */
     String peek(String column) {
         Integer index = columnIndexByName.get(column);
-        String value = index == null ? null : cells.get(index);
+        String value = index == null || index >= cells.length ? null : cells[index];
         return value == null || value.isBlank() ? null : value.trim();
     }
 

@@ -1,12 +1,16 @@
 package io.protoguard.intake;
 
 import io.protoguard.model.CodeBook;
+import io.protoguard.model.InputError;
+import io.protoguard.model.SubjectData;
 import io.protoguard.model.WorkbookData;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a site's data workbook (SPEC section 3): an .xlsx file, or a folder of CSV files named after the
@@ -14,37 +18,67 @@ import java.util.List;
  */
 public final class WorkbookReader {
 
+    /** Rows held in memory before intake spills a sorted run to disk: bounds memory for any input size. */
+    static final int DEFAULT_SPOOL_ROWS = 200_000;
+
+    /** What a streamed read found besides the subjects: their number and every fault, sorted by place. */
+    public record Summary(int subjects, List<InputError> errors, List<InputError> warnings) {}
+
     private final CodeBook codes;
     private final ZoneId studyZone;
+    private final int spoolRows;
 
     /** @param studyZone the zone of date-times written without a UTC offset (SPEC section 4) */
     public WorkbookReader(CodeBook codes, ZoneId studyZone) {
+        this(codes, studyZone, DEFAULT_SPOOL_ROWS);
+    }
+
+    WorkbookReader(CodeBook codes, ZoneId studyZone, int spoolRows) {
         this.codes = codes;
         this.studyZone = studyZone;
+        this.spoolRows = spoolRows;
     }
 
     /** path is an .xlsx file or a folder of CSV files named after the sheets (Subjects.csv, Criteria.csv, ...). */
     public WorkbookData read(Path path) {
-        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
-        Faults faults = new Faults();
-        FactAssembler assembler = new FactAssembler(codes, studyZone, faults);
-        if (Files.isDirectory(path)) {
-            new CsvFolderSource(path).feed(assembler);
-            return assembler.result("Subjects.csv");
-        }
-        if (!Files.isRegularFile(path)) return unreadable(name, "no such file or folder");
-        try {
-            new XlsxRowSource(path, name).feed(assembler);
-        } catch (XlsxRowSource.UnreadableWorkbook e) {
-            // Facts of a half-read workbook would look like missing data to the engine, so none are kept.
-            return unreadable(name, e.getMessage());
-        }
-        return assembler.result(name);
+        List<SubjectData> subjects = new ArrayList<>();
+        Summary s = stream(path, subjects::add);
+        return new WorkbookData(subjects, s.errors(), s.warnings());
     }
 
-    private static WorkbookData unreadable(String file, String message) {
+    /**
+     * Reads like {@link #read} but hands each subject to {@code consumer} as soon as its rows are merged, in
+     * SubjectId order, so memory holds one subject at a time (plus a bounded sort buffer). Files need not be
+     * sorted: unsorted rows are sorted on disk. A workbook that cannot be opened yields no subject at all.
+     */
+    public Summary stream(Path path, Consumer<SubjectData> consumer) {
+        String name = path.getFileName() == null ? path.toString() : path.getFileName().toString();
+        Faults faults = new Faults();
+        try (RowSpool spool = new RowSpool(spoolRows)) {
+            FactAssembler assembler = new FactAssembler(codes, studyZone, faults, spool);
+            String subjectsFile;
+            if (Files.isDirectory(path)) {
+                new CsvFolderSource(path).feed(assembler);
+                subjectsFile = "Subjects.csv";
+            } else if (!Files.isRegularFile(path)) {
+                return unreadable(name, "no such file or folder");
+            } else {
+                try {
+                    new XlsxRowSource(path, name).feed(assembler);
+                } catch (XlsxRowSource.UnreadableWorkbook e) {
+                    // Facts of a half-read workbook would look like missing data to the engine, so none are kept.
+                    return unreadable(name, e.getMessage());
+                }
+                subjectsFile = name;
+            }
+            int subjects = assembler.emit(subjectsFile, consumer);
+            return new Summary(subjects, faults.errors(), faults.warnings());
+        }
+    }
+
+    private static Summary unreadable(String file, String message) {
         Faults faults = new Faults();
         faults.error(file, null, null, -1, null, message);
-        return new WorkbookData(List.of(), faults.errors(), List.of());
+        return new Summary(0, faults.errors(), List.of());
     }
 }

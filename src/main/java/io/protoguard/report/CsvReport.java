@@ -25,10 +25,16 @@ public final class CsvReport implements ReportWriter {
 
     @Override
     public void write(CheckResult r, OutputStream out) throws IOException {
+        write(r, r.deviations(), r.outcomes(), out);
+    }
+
+    @Override
+    public void write(CheckResult r, Iterable<Deviation> deviations, Iterable<io.protoguard.model.Outcome> outcomes,
+                      OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8));
         w.write('\uFEFF');
         row(w, COLUMNS);
-        for (Deviation d : r.deviations()) {
+        for (Deviation d : deviations) {
             SourceRef s = d.source();
             row(w, java.util.Arrays.asList(
                     CellText.neutralise(d.subjectId()),

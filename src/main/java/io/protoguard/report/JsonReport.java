@@ -27,6 +27,12 @@ public final class JsonReport implements ReportWriter {
 
     @Override
     public void write(CheckResult r, OutputStream out) throws IOException {
+        write(r, r.deviations(), r.outcomes(), out);
+    }
+
+    @Override
+    public void write(CheckResult r, Iterable<Deviation> deviations, Iterable<Outcome> outcomes, OutputStream out)
+            throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(new NonClosingOutputStream(out), JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -36,10 +42,10 @@ public final class JsonReport implements ReportWriter {
             inputErrors(g, "inputErrors", r.inputErrors());
             inputErrors(g, "warnings", r.warnings());
             g.writeArrayFieldStart("deviations");
-            for (Deviation d : r.deviations()) deviation(g, d);
+            for (Deviation d : deviations) deviation(g, d);
             g.writeEndArray();
             g.writeArrayFieldStart("outcomes");
-            for (Outcome o : r.outcomes()) {
+            for (Outcome o : outcomes) {
                 g.writeStartObject();
                 g.writeStringField("subjectId", o.subjectId());
                 g.writeStringField("name", o.name());

@@ -1,5 +1,12 @@
 package io.protoguard.security;
 
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,8 +50,15 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, UserAccounts users, PasswordEncoder encoder,
+                                   AuthenticationEventPublisher events,
+                                   @Value("${protoguard.security.api-credentials-ttl:60s}") Duration ttl) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(encoder);
+        passwords.setUserDetailsService(users);
+        ProviderManager apiAuthentication = new ProviderManager(new RecentCredentials(passwords, ttl, Clock.systemUTC()));
+        apiAuthentication.setAuthenticationEventPublisher(events); // failed API sign-ins reach the audit log
         http.securityMatcher("/api/**")
+                .authenticationManager(apiAuthentication)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/admin/**").hasRole(Roles.ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/protocols/*/reload", "/api/protocols/*/tables/*").hasRole(Roles.AUTHOR)

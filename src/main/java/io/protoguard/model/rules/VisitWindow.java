@@ -24,10 +24,11 @@ public record VisitWindow(String ruleId, String visit, String test, Unit unit, d
     /** "48 h ±12 h (36 to 60 h after randomization)" for messages. */
     public String describe() {
         String u = unit == Unit.DAY ? "d" : "h";
-        String plusMinus = minus == plus ? "±" + num(plus) + " " + u : "-" + num(minus) + "/+" + num(plus) + " " + u;
         String span = unit == Unit.DAY ? "day " + num(from()) + " to " + num(to())
                 : num(from()) + " to " + num(to()) + " h after randomization";
-        return num(target) + " " + u + " " + plusMinus + " (" + span + ")";
+        if (minus == 0 && plus == 0) return unit == Unit.DAY ? "on day " + num(target) : "at " + num(target) + " h";
+        if (minus != plus) return span; // "0 to 48 h after randomization" reads better than "0 h -0/+48 h"
+        return num(target) + " " + u + " ±" + num(plus) + " " + u + " (" + span + ")";
     }
 
     static String num(double d) {
