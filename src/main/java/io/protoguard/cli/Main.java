@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code protoguard}: the command line of SPEC section 7. */
 @Command(name = "protoguard", mixinStandardHelpOptions = true, version = "protoguard 0.1.0",
         description = "Checks clinical-trial data against the protocol's decision tables and lists protocol deviations.",
-        subcommands = {CheckCommand.class, ProtocolCommand.class, GenerateCommand.class, ServeCommand.class,
+        subcommands = {CheckCommand.class, ProtocolCommand.class, GenerateCommand.class, ServeCommand.class, NightlyCommand.class,
                 HashPasswordCommand.class})
 public final class Main implements Runnable {
 

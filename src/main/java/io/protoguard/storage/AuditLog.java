@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 public class AuditLog {
     public static final String SIGN_IN = "SIGN_IN", SIGN_IN_FAILED = "SIGN_IN_FAILED", UPLOAD = "UPLOAD",
             DOWNLOAD = "DOWNLOAD", PROTOCOL_LOADED = "PROTOCOL_LOADED", PROTOCOL_CHANGED = "PROTOCOL_CHANGED",
-            PROTOCOL_BROKEN = "PROTOCOL_BROKEN", USER_ADDED = "USER_ADDED", PASSWORD_SET = "PASSWORD_SET";
+            PROTOCOL_BROKEN = "PROTOCOL_BROKEN", USER_ADDED = "USER_ADDED", PASSWORD_SET = "PASSWORD_SET",
+            STUDY_CHANGED = "STUDY_CHANGED", DEVIATION_REVIEWED = "DEVIATION_REVIEWED";
 
     private final JdbcClient jdbc;
 

@@ -23,10 +23,13 @@ public class RunPageController {
     private final RunQueries runs;
     private final RunDownloads downloads;
     private final ProtocolCatalog protocols;
+    private final io.protoguard.storage.NightlyQueries nightly;
     private final ObjectMapper json = new ObjectMapper();
 
-    public RunPageController(RunQueries runs, RunDownloads downloads, ProtocolCatalog protocols) {
+    public RunPageController(RunQueries runs, RunDownloads downloads, ProtocolCatalog protocols,
+                             io.protoguard.storage.NightlyQueries nightly) {
         this.runs = runs;
+        this.nightly = nightly;
         this.downloads = downloads;
         this.protocols = protocols;
     }
@@ -68,6 +71,7 @@ public class RunPageController {
 
     @GetMapping("/history")
     public String history(Model model) {
+        model.addAttribute("nightlyRuns", nightly.runs(100));
         model.addAttribute("runs", runs.latest(500));
         model.addAttribute("categories", List.of(io.protoguard.model.Category.values()));
         return "history";

@@ -59,6 +59,12 @@ class WebLayerTest {
     @MockitoBean
     RunQueries runs;
     @MockitoBean
+    io.protoguard.storage.NightlyQueries nightly;
+    @MockitoBean
+    io.protoguard.storage.StudyRegistry studies;
+    @MockitoBean
+    io.protoguard.storage.DeviationReviews reviews;
+    @MockitoBean
     RunDownloads downloads;
     @MockitoBean
     ProtocolCatalog protocols;

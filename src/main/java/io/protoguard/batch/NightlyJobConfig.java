@@ -1,0 +1,87 @@
+package io.protoguard.batch;
+
+import io.protoguard.protocol.ProtocolCache;
+import io.protoguard.storage.DeviationReviews;
+import io.protoguard.storage.NightlyQueries;
+import io.protoguard.storage.NightlyStore;
+import io.protoguard.storage.StudyRegistry;
+import java.nio.file.Path;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job: one step, {@code checkStudies}, with one partition per study on a thread pool; the job fails if
+ * any study failed, and the reports are written after it either way. A FAILED job is what lets a restart for the same as-of date retry exactly the
+ * studies that failed or never finished; the studies already checked are skipped. Every step uses the one
+ * transaction manager of the DataSource that also holds the job repository, so a study's observations and its
+ * step's progress commit together.
+ */
+@Configuration
+@EnableConfigurationProperties(NightlySettings.class)
+public class NightlyJobConfig {
+    public static final String JOB = "nightly", CHECK_STUDIES = "checkStudies", CHECK_STUDY = "checkStudy";
+
+    @Bean
+    public ProtocolCache nightlyProtocols(@Value("${protoguard.home:}") String home) {
+        Path root = home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home).toAbsolutePath();
+        return new ProtocolCache(root.resolve("decision-tables"), root.resolve("rules"));
+    }
+
+    @Bean
+    public RunLease runLease(NightlyStore store, NightlySettings settings) {
+        return new RunLease(store, settings.heartbeat(), settings.staleAfter());
+    }
+
+    @Bean
+    public ThreadPoolTaskExecutor studyThreads(NightlySettings settings) {
+        ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+        pool.setCorePoolSize(Math.max(1, settings.threads()));
+        pool.setMaxPoolSize(Math.max(1, settings.threads()));
+        pool.setThreadNamePrefix("study-");
+        return pool;
+    }
+
+    @Bean
+    public Step checkStudy(JobRepository jobs, PlatformTransactionManager transactions, StudyRegistry registry, NightlyStore store,
+                           ProtocolCache nightlyProtocols, NightlySettings settings) {
+        return new StepBuilder(CHECK_STUDY, jobs)
+                .tasklet(new CheckStudyTasklet(registry, store, nightlyProtocols, transactions, settings.partitionDelayMs()), transactions)
+                .build();
+    }
+
+    @Bean
+    public Step checkStudies(JobRepository jobs, StudyRegistry registry, Step checkStudy, ThreadPoolTaskExecutor studyThreads,
+                             NightlySettings settings) {
+        return new StepBuilder(CHECK_STUDIES, jobs)
+                .partitioner(CHECK_STUDY, new StudyPartitioner(registry))
+                .step(checkStudy)
+                .gridSize(Math.max(1, settings.threads()))
+                .taskExecutor(studyThreads)
+                .build();
+    }
+
+    @Bean
+    public ReportWriter reportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, NightlySettings settings) {
+        return new ReportWriter(store, queries, reviews, settings.reportDir());
+    }
+
+    @Bean
+    public Job nightlyJob(JobRepository jobs, Step checkStudies, RunLease runLease, ReportWriter reportWriter) {
+        // One step only: Spring Batch abandons a failed step once a flow moves on to another, and an abandoned
+        // step is never restarted; the reports are written by a listener instead.
+        return new JobBuilder(JOB, jobs)
+                .listener(runLease)
+                .listener(reportWriter)
+                .start(checkStudies)
+                .build();
+    }
+}
