@@ -74,10 +74,11 @@ public final class Evaluator {
         Findings findings = new Findings(version.info().version());
         StatelessKieSession session = sessions.get(version).newStatelessKieSession();
         session.setGlobal("findings", findings);
-        List<Object> facts = new ArrayList<>(2 + data.criteria().size() + data.assessments().size()
+        List<Object> facts = new ArrayList<>(3 + data.criteria().size() + data.assessments().size()
                 + data.doses().size() + data.events().size());
         facts.add(ctx);
         facts.add(data.subject());
+        facts.add(data); // the subject's rows as lists, for rules that judge them in Java (dosing, date order)
         facts.addAll(data.criteria());
         facts.addAll(data.assessments());
         facts.addAll(data.doses());
