@@ -6,6 +6,7 @@ import io.protoguard.model.ClinicalEvent;
 import io.protoguard.model.Dose;
 import io.protoguard.model.SourceRef;
 import io.protoguard.model.Subject;
+import io.protoguard.model.SubjectData;
 import io.protoguard.model.When;
 import io.protoguard.model.rules.DateOrderRule;
 import java.util.ArrayList;
@@ -21,18 +22,33 @@ public final class DateOrders {
 
     private record Dated(When when, SourceRef source, String label) {}
 
+    /** The rule's findings over one subject's rows (the shared DRL calls this once per DateOrder row). */
+    public static List<Finding> check(DateOrderRule r, SubjectData data) {
+        return check(r, data.subject(), sheet -> switch (sheet) {
+            case "Assessments" -> data.assessments();
+            case "Doses" -> data.doses();
+            default -> data.events();
+        });
+    }
+
+    /** The same over a mixed list of a subject's Assessment, Dose and ClinicalEvent rows. */
     public static List<Finding> check(DateOrderRule r, Subject s, List<?> facts) {
+        return check(r, s, sheet -> facts.stream().filter(type(sheet)::isInstance).toList());
+    }
+
+    private static List<Finding> check(DateOrderRule r, Subject s, Function<String, List<?>> rowsOf) {
         List<Finding> out = new ArrayList<>();
         String earlierSheet = sheet(r.earlier()), laterSheet = sheet(r.later());
         if (earlierSheet.equals(laterSheet)) {
-            for (Object row : rows(earlierSheet, s, facts)) {
+            for (Object row : rows(earlierSheet, s, rowsOf)) {
                 When a = field(r.earlier(), row), b = field(r.later(), row);
                 if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, source(row, s)));
             }
             return out;
         }
-        for (Object e : rows(earlierSheet, s, facts)) {
-            for (Object l : rows(laterSheet, s, facts)) {
+        List<?> later = rows(laterSheet, s, rowsOf);
+        for (Object e : rows(earlierSheet, s, rowsOf)) {
+            for (Object l : later) {
                 When a = field(r.earlier(), e), b = field(r.later(), l);
                 if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, source("Subjects".equals(earlierSheet) ? l : e, s)));
             }
@@ -55,14 +71,16 @@ public final class DateOrders {
         return field.substring(field.indexOf('.') + 1);
     }
 
-    private static List<Object> rows(String sheet, Subject s, List<?> facts) {
-        if (sheet.equals("Subjects")) return List.of(s);
-        Class<?> type = switch (sheet) {
+    private static List<?> rows(String sheet, Subject s, Function<String, List<?>> rowsOf) {
+        return sheet.equals("Subjects") ? List.of(s) : rowsOf.apply(sheet);
+    }
+
+    private static Class<?> type(String sheet) {
+        return switch (sheet) {
             case "Assessments" -> Assessment.class;
             case "Doses" -> Dose.class;
             default -> ClinicalEvent.class;
         };
-        return facts.stream().filter(type::isInstance).map(o -> (Object) o).toList();
     }
 
     private static SourceRef source(Object row, Subject s) {

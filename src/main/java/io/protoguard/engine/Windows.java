@@ -70,11 +70,19 @@ public final class Windows {
 
     /** For an assessment without Visit: the window of its test that holds it, nearest target first; empty if none (unscheduled). */
     public static List<WindowSpan> holding(List<?> windows, Subject s, Assessment a, CheckContext ctx) {
-        return windows.stream()
+        return nearestHolding(windows.stream()
                 .map(w -> (VisitWindow) w)
                 .filter(w -> w.test().equals(a.test()) && appliesTo(w.arm(), s))
                 .map(w -> span(w, s, ctx))
-                .filter(span -> span != null && holds(span, a))
+                .filter(span -> span != null)
+                .toList(), a);
+    }
+
+    /** Of the subject's placed windows ({@code spans}, of the assessment's test), the one that holds it, nearest target first. */
+    public static List<WindowSpan> nearestHolding(List<?> spans, Assessment a) {
+        return spans.stream()
+                .map(span -> (WindowSpan) span)
+                .filter(span -> holds(span, a))
                 .sorted(Comparator.comparingDouble((WindowSpan span) -> distance(span, a))
                         .thenComparing(span -> span.window().ruleId()))
                 .limit(1)

@@ -16,10 +16,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 
 /**
- * Checks subjects against a protocol: one stateless session per subject over the KieBase built once,
+ * Checks subjects against a protocol: one session per subject over the KieBase built once, used once,
  * so results do not depend on other subjects and the work splits across threads. With amendments, each
  * subject is run under every version and a deviation is kept only from the version in effect on its
  * date (eligibility and consent: randomization; an assessment: its date; a dose: its start). Output is
@@ -29,7 +29,7 @@ public final class Evaluator {
     private final ProtocolVersions protocol;
     private final Comparator<Deviation> order;
     /**
-     * Sessions are reused: a stateless session from the pool runs on a reset stateful session whose node
+     * Sessions are reused: a session from the pool is a reset stateful session whose node
      * and segment memories already exist, where a new session builds them again for every subject (the
      * largest single cost in the profile, docs/benchmarks.md).
      */
@@ -72,17 +72,23 @@ public final class Evaluator {
 
     private SubjectResult evaluate(LoadedProtocol version, SubjectData data, CheckContext ctx) {
         Findings findings = new Findings(version.info().version());
-        StatelessKieSession session = sessions.get(version).newStatelessKieSession();
-        session.setGlobal("findings", findings);
-        List<Object> facts = new ArrayList<>(2 + data.criteria().size() + data.assessments().size()
-                + data.doses().size() + data.events().size());
-        facts.add(ctx);
-        facts.add(data.subject());
-        facts.addAll(data.criteria());
-        facts.addAll(data.assessments());
-        facts.addAll(data.doses());
-        facts.addAll(data.events());
-        session.execute(facts);
+        // A pooled stateful session used once and disposed (back to the pool, reset) is what a pooled stateless
+        // session does internally; used directly it can skip the table rules (see TableFacts) on firing.
+        KieSession session = sessions.get(version).newKieSession();
+        try {
+            session.setGlobal("findings", findings);
+            session.insert(ctx);
+            session.insert(data.subject());
+            session.insert(data); // the subject's rows as lists, for rules that judge them in Java (dosing, date order)
+            data.criteria().forEach(session::insert);
+            data.assessments().forEach(session::insert);
+            data.doses().forEach(session::insert);
+            data.events().forEach(session::insert);
+            version.tableFacts().facts().forEach(session::insert);
+            session.fireAllRules(version.tableFacts());
+        } finally {
+            session.dispose();
+        }
         return new SubjectResult(findings.deviations(), findings.outcomes());
     }
 

@@ -20,6 +20,16 @@ record CompiledTable(RuleTableSheet table, String resourcePath, String drl, Map<
         return new CompiledTable(table, resourcePath, drl, rows);
     }
 
+    private static final Pattern RULE = Pattern.compile("(?m)^\\s*rule\\s+\"([^\"]+)\"");
+
+    /** Every rule the table's DRL declares (the dry run records what they insert). */
+    java.util.Set<String> ruleNames() {
+        java.util.Set<String> names = new java.util.HashSet<>(rowsByRule.keySet());
+        Matcher m = RULE.matcher(drl);
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
     RuleTableSheet.RuleRow row(String ruleName) {
         Integer excelRow = rowsByRule.get(ruleName);
         if (excelRow == null) return null;

@@ -10,30 +10,43 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.ConsequenceException;
 
 /**
  * Fires the table rules once with no subject, collecting the parameters each row builds. A row whose
  * builder rejects a value (a Unit that is not DAY or HOUR) is reported at its cell, and the dry run
- * goes on without it, so every bad row is listed at once.
+ * goes on without it, so every bad row is listed at once. It also records what the table rules insert
+ * ({@link TableFacts}), which subject sessions then get without firing the table rules again.
  */
 final class DryRun {
     private DryRun() {}
 
-    static List<ProtocolRule> collect(KieBase base, ProtocolInfo info, List<CompiledTable> tables,
-                                      List<ProtocolProblem> problems) {
+    record Result(List<ProtocolRule> rules, TableFacts tableFacts) {}
+
+    static Result collect(KieBase base, ProtocolInfo info, List<CompiledTable> tables, List<ProtocolProblem> problems) {
         Set<String> failed = new HashSet<>();
+        Set<String> tableRules = new HashSet<>();
+        for (CompiledTable t : tables) tableRules.addAll(t.ruleNames());
         for (int attempt = 0; attempt < 1000; attempt++) {
             KieSession session = base.newKieSession();
             try {
                 session.setGlobal("findings", new Findings(info.version()));
+                List<Object> inserted = new ArrayList<>();
+                session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                    @Override
+                    public void objectInserted(ObjectInsertedEvent e) {
+                        if (e.getRule() != null && tableRules.contains(e.getRule().getName())) inserted.add(e.getObject());
+                    }
+                });
                 session.fireAllRules(match -> !failed.contains(match.getRule().getName()));
-                if (!failed.isEmpty()) return List.of();
+                if (!failed.isEmpty()) return new Result(List.of(), null);
                 List<ProtocolRule> rules = new ArrayList<>();
                 for (Object o : session.getObjects()) if (o instanceof ProtocolRule r) rules.add(r);
                 rules.sort(java.util.Comparator.comparing(ProtocolRule::ruleId));
-                return rules;
+                return new Result(rules, new TableFacts(tableRules, inserted));
             } catch (ConsequenceException e) {
                 String rule = e.getMatch().getRule().getName();
                 failed.add(rule);
@@ -43,7 +56,7 @@ final class DryRun {
                 session.dispose();
             }
         }
-        return List.of();
+        return new Result(List.of(), null);
     }
 
     /** Builder messages read "RULE-ID: Column ...": the column title names the cell. */

@@ -12,10 +12,11 @@ import org.kie.api.KieBase;
 
 /**
  * A compiled protocol: its descriptor, the KieBase built once and shared by every subject session, the
- * parameters its table rows produce, and where each rule row sits (for messages and lint).
+ * parameters its table rows produce (and, as {@code tableFacts}, what a session gets instead of firing the
+ * table rows again), and where each rule row sits (for messages and lint).
  */
-public record LoadedProtocol(ProtocolInfo info, KieBase kieBase, List<ProtocolRule> rules, CodeBook codeBook,
-                             List<RuleTableSheet> tables, String contentHash) {
+public record LoadedProtocol(ProtocolInfo info, KieBase kieBase, List<ProtocolRule> rules, TableFacts tableFacts,
+                             CodeBook codeBook, List<RuleTableSheet> tables, String contentHash) {
 
     public List<VisitWindow> windows() {
         return rules.stream().filter(VisitWindow.class::isInstance).map(VisitWindow.class::cast).toList();

@@ -105,13 +105,14 @@ public final class ProtocolLoader {
         String hash = HexFormat.of().formatHex(digest.digest());
         KieBaseBuilder.Built built = KieBaseBuilder.build(info, hash, compiled, drlFiles, problems);
         if (!problems.isEmpty()) return null;
-        List<ProtocolRule> rules = DryRun.collect(built.kieBase(), info, compiled, problems);
+        DryRun.Result dry = DryRun.collect(built.kieBase(), info, compiled, problems);
+        List<ProtocolRule> rules = dry.rules();
         if (rules.isEmpty() && problems.isEmpty()) {
             problems.add(new ProtocolProblem(version.folder().isEmpty() ? info.id() : version.folder(), null, null,
                     "the protocol yields no rules; add decision tables (*.drl.xlsx) with rule rows"));
         }
         if (!problems.isEmpty()) return null;
-        return new LoadedProtocol(info, built.kieBase(), rules, CodeBooks.of(rules), tables, hash);
+        return new LoadedProtocol(info, built.kieBase(), rules, dry.tableFacts(), CodeBooks.of(rules), tables, hash);
     }
 
     private CompiledTable compileSheet(RuleTableSheet t, byte[] bytes, List<ProtocolProblem> problems) {
