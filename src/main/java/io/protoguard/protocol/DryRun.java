@@ -35,10 +35,16 @@ final class DryRun {
             try {
                 session.setGlobal("findings", new Findings(info.version()));
                 List<Object> inserted = new ArrayList<>();
+                // Only table rules that fire here, with no subject in the session, are subject-independent and may
+                // be replaced by their facts; a row with a CONDITION on the subject's facts must fire per subject.
+                Set<String> fired = new HashSet<>();
                 session.addEventListener(new DefaultRuleRuntimeEventListener() {
                     @Override
                     public void objectInserted(ObjectInsertedEvent e) {
-                        if (e.getRule() != null && tableRules.contains(e.getRule().getName())) inserted.add(e.getObject());
+                        if (e.getRule() != null && tableRules.contains(e.getRule().getName())) {
+                            inserted.add(e.getObject());
+                            fired.add(e.getRule().getName());
+                        }
                     }
                 });
                 session.fireAllRules(match -> !failed.contains(match.getRule().getName()));
@@ -46,7 +52,7 @@ final class DryRun {
                 List<ProtocolRule> rules = new ArrayList<>();
                 for (Object o : session.getObjects()) if (o instanceof ProtocolRule r) rules.add(r);
                 rules.sort(java.util.Comparator.comparing(ProtocolRule::ruleId));
-                return new Result(rules, new TableFacts(tableRules, inserted));
+                return new Result(rules, new TableFacts(fired, inserted));
             } catch (ConsequenceException e) {
                 String rule = e.getMatch().getRule().getName();
                 failed.add(rule);

@@ -6,11 +6,12 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.Match;
 
 /**
- * What the decision-table rules put into a session, recorded by the dry run: the rules' names and the facts
- * they inserted (immutable parameter records, in firing order). Table rules have no conditions, so in every
- * subject session they would fire again and build the same facts; instead a session gets these facts and
- * skips the table rules (this filter). The tables are still compiled and fired through Drools at load time,
- * so a bad cell is still reported there.
+ * What the unconditional decision-table rules put into a session, recorded by the dry run: the names of the
+ * rules that fired with no subject present, and the facts they inserted (immutable parameter records, in
+ * firing order). Such a rule would fire again in every subject session and build the same facts; instead a
+ * session gets these facts and skips those rules (this filter). A table row with a CONDITION on the subject's
+ * facts does not fire in the dry run, is not listed here, and so still fires per subject. The tables are
+ * still compiled and fired through Drools at load time, so a bad cell is still reported there.
  */
 public record TableFacts(Set<String> ruleNames, List<Object> facts) implements AgendaFilter {
 
