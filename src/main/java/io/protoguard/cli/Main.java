@@ -17,6 +17,22 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit status (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // Say what was expected, in words, rather than the name of a Java exception.
+        cl.registerConverter(java.time.LocalDate.class, text -> {
+            try {
+                return java.time.LocalDate.parse(text.trim());
+            } catch (java.time.DateTimeException e) {
+                throw new CommandLine.TypeConversionException("\"" + text + "\" is not a date (expected YYYY-MM-DD, e.g. 2026-07-01)");
+            }
+        });
+        cl.registerConverter(java.time.ZoneId.class, text -> {
+            try {
+                return java.time.ZoneId.of(text.trim());
+            } catch (java.time.DateTimeException e) {
+                throw new CommandLine.TypeConversionException("\"" + text + "\" is not a time zone (expected a name like "
+                        + "Europe/Berlin or Asia/Shanghai, or UTC)");
+            }
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("protoguard: " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;

@@ -102,6 +102,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void badOptionValuesAreExplainedInWords() throws Exception {
+        String data = folder(CLEAN_SUBJECT, CLEAN_ASSESSMENTS).toString();
+        CliRun date = CliRun.of("check", "--protocol", "sivelestat-evt", "--as-of", "2026-13-01", data);
+        assertThat(date.exit()).isEqualTo(2);
+        assertThat(date.err()).contains("\"2026-13-01\" is not a date (expected YYYY-MM-DD").doesNotContain("Exception");
+        CliRun zone = CliRun.of("check", "--protocol", "sivelestat-evt", "--time-zone", "Mars/Base", data);
+        assertThat(zone.exit()).isEqualTo(2);
+        assertThat(zone.err()).contains("\"Mars/Base\" is not a time zone").doesNotContain("Exception");
+        assertThat(date.out()).isEmpty();
+    }
+
+    @Test
     void unknownProtocolExitsTwoWithAMessageAndNoStackTrace() throws Exception {
         CliRun run = CliRun.of("check", "--protocol", "no-such-protocol", folder(CLEAN_SUBJECT, CLEAN_ASSESSMENTS).toString());
         assertThat(run.exit()).isEqualTo(2);
