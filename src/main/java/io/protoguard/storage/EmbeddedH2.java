@@ -119,7 +119,7 @@ public class EmbeddedH2 implements EnvironmentPostProcessor {
         }
     }
 
-    private static void ownerOnlyFolder(Path folder) throws IOException {
+    static void ownerOnlyFolder(Path folder) throws IOException {
         Files.createDirectories(folder);
         try {
             Files.setPosixFilePermissions(folder, OWNER_ONLY_FOLDER);

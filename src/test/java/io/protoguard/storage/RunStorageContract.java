@@ -43,7 +43,7 @@ abstract class RunStorageContract {
                 List.of(new InputError("site01.xlsx", "Notes", null, null, null, "sheet ignored")), deviations, List.of());
         return new NewRun("a".repeat(64), "site01.xlsx", "XLSX", 1234, user,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), "b".repeat(64), "Europe/Berlin", 12, 34, r,
-                Map.of("json", "{}".getBytes(), "csv", "a,b".getBytes()), Map.of("S-01", "{\"subjectId\":\"S-01\"}"));
+                Map.of("json", "{}".getBytes(), "csv", "a,b".getBytes()), Map.of("S-01", "{\"subjectId\":\"S-01\"}"), java.util.Set.of("XW01"));
     }
 
     @Test
