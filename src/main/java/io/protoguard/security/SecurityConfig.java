@@ -121,8 +121,25 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * The OpenAPI description and Swagger UI: signed in only. A browser signed in on the pages reads them with its
+     * session; a script sends HTTP basic like the API; anyone else is sent to the sign-in page.
+     */
     @Bean
     @Order(2)
+    public SecurityFilterChain apiDocs(HttpSecurity http, SignInThrottle throttle, RecentCredentials recentCredentials) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .authenticationManager(new ProviderManager(new ThrottledSignIn(throttle, recentCredentials)))
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Roles.MONITOR))
+                .httpBasic(b -> b.realmName("protoguard"))
+                .exceptionHandling(x -> x.authenticationEntryPoint(
+                        new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login")))
+                .csrf(c -> c.disable()); // GET only
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     public SecurityFilterChain pages(HttpSecurity http, SignInThrottle throttle, DaoAuthenticationProvider passwordCheck,
                                      SessionRegistry sessions) throws Exception {
         http.authenticationManager(new ProviderManager(new ThrottledSignIn(throttle, passwordCheck)))

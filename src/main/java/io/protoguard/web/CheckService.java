@@ -100,7 +100,8 @@ public class CheckService {
                 if (s.subject() != null && s.subject().site() != null && !s.subject().site().isBlank()) sites.add(s.subject().site().strip());
             }
             Set<String> notAssigned = new TreeSet<>(sites);
-            if (!req.scope().everything()) notAssigned.removeAll(req.scope().sites());
+            if (req.scope().everything()) notAssigned.clear();
+            else notAssigned.removeAll(req.scope().sites());
             if (!notAssigned.isEmpty()) {
                 audit.record(req.user(), AuditLog.UPLOAD_REFUSED, what + " holds subjects of sites not assigned to "
                         + req.user() + ": " + String.join(", ", notAssigned), req.remoteAddr());
