@@ -196,7 +196,9 @@ public final class XlsxReport implements ReportWriter {
 
         void text(Row row, int col, String value) {
             if (value == null) return;
-            String v = CellText.truncate(CellText.neutralise(value), CellText.XLSX_MAX);
+            // Text as written: these cells are strings (never formulas), so Excel shows "-2+3" and never evaluates it; a
+            // quote prefix would only corrupt the value (the CSV report, whose cells a spreadsheet does evaluate, keeps it).
+            String v = CellText.truncate(value, CellText.XLSX_MAX);
             row.createCell(col).setCellValue(v);
             int longestLine = 0;
             for (String line : v.split("\n", -1)) longestLine = Math.max(longestLine, line.length());

@@ -25,6 +25,16 @@ public class ConfiguredUsers {
     public static class User {
         private String password;
         private List<String> roles = List.of(Roles.MONITOR);
+        private List<String> sites = List.of();
+
+        /** The sites this user may see and upload ({@code protoguard.security.users.alice.sites=XW01,XW02}). */
+        public List<String> getSites() {
+            return sites;
+        }
+
+        public void setSites(List<String> sites) {
+            this.sites = sites == null ? List.of() : sites;
+        }
 
         public String getPassword() {
             return password;

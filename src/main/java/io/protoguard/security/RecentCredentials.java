@@ -17,8 +17,8 @@ import org.springframework.security.core.Authentication;
  * The REST API is stateless: HTTP basic sends the password with every call, and checking it against its
  * bcrypt hash costs ~100 ms, most of a warm upload's answer time. A successful check is remembered for a
  * short while, keyed by the user name and a SHA-256 of the password (the password itself is not kept).
- * Failures are never remembered, so guessing still pays the full bcrypt price; a changed password or role
- * takes effect within {@code ttl}.
+ * Failures are never remembered, so guessing still pays the full bcrypt price. A changed password, role or status
+ * clears the account's entries at once ({@link #forget}), so nothing outlives a change; {@code ttl} bounds the rest.
  */
 final class RecentCredentials implements AuthenticationProvider {
     private static final int MAX_ENTRIES = 10_000;
@@ -49,6 +49,12 @@ final class RecentCredentials implements AuthenticationProvider {
             verified.put(key, new Verified(result, now.plus(ttl)));
         }
         return result;
+    }
+
+    /** Drops every remembered sign-in of the account. */
+    void forget(String username) {
+        String prefix = username + "\u0000";
+        verified.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     @Override

@@ -2,15 +2,15 @@ package io.protoguard.security;
 
 import io.protoguard.storage.AuditLog;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes sign-ins to the audit log: every successful form sign-in and every failed attempt (form or API).
- * Successful API calls are not sign-ins (basic credentials come with each call); their uploads and downloads are logged.
+ * Writes successful form sign-ins to the audit log. Failed attempts (form or API) are written by the
+ * {@link SignInThrottle}, one by one until a lock starts, then one entry per lock. Successful API calls are not
+ * sign-ins (basic credentials come with each call); their uploads and downloads are logged.
  */
 @Component
 public class SignInAudit {
@@ -23,13 +23,6 @@ public class SignInAudit {
     @EventListener
     public void signedIn(InteractiveAuthenticationSuccessEvent e) {
         audit.record(e.getAuthentication().getName(), AuditLog.SIGN_IN, "form sign-in", remote(e.getAuthentication()));
-    }
-
-    @EventListener
-    public void failed(AbstractAuthenticationFailureEvent e) {
-        Authentication a = e.getAuthentication();
-        String name = a.getName() == null || a.getName().isBlank() ? "(no name)" : a.getName();
-        audit.record(name, AuditLog.SIGN_IN_FAILED, e.getException().getClass().getSimpleName(), remote(a));
     }
 
     private static String remote(Authentication a) {

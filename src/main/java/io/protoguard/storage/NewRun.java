@@ -10,4 +10,9 @@ import java.util.Map;
  */
 public record NewRun(String sha256, String fileName, String fileKind, long sizeBytes, String user, OffsetDateTime startedAt,
                      String protocolHash, String timeZone, long readMillis, long checkMillis, CheckResult result,
-                     Map<String, byte[]> reports, Map<String, String> timelines) {}
+                     Map<String, byte[]> reports, Map<String, String> timelines, java.util.Set<String> sites) {
+
+    public NewRun {
+        sites = sites == null ? java.util.Set.of() : java.util.Set.copyOf(sites);
+    }
+}

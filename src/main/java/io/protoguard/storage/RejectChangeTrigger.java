@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2 side of migration V2: refuses UPDATE and DELETE on stored uploads, runs, deviations and the audit log,
- * so even a hand-typed statement in the H2 console cannot rewrite what a monitor was shown.
+ * H2 side of migrations V2, V5 and V21: refuses UPDATE and DELETE on stored uploads, runs, deviations, the audit log
+ * and the nightly history (and any row in the empty table that keeps them from being truncated), so a hand-typed
+ * statement in the H2 console cannot rewrite what a monitor was shown. The database owner can still drop a trigger:
+ * docs/security.md says what embedded H2 cannot promise.
  */
 public final class RejectChangeTrigger implements Trigger {
     private String table;
@@ -18,7 +20,7 @@ public final class RejectChangeTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        String operation = newRow == null ? "DELETE" : "UPDATE";
+        String operation = oldRow == null ? "INSERT" : newRow == null ? "DELETE" : "UPDATE";
         throw new SQLException("protoguard: " + operation + " on " + table + " refused: stored runs and deviations are never changed",
                 "P0001");
     }

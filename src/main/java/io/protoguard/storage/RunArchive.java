@@ -49,6 +49,9 @@ public class RunArchive {
             jdbc.sql("INSERT INTO run_report (run_id, report_format, content) VALUES (?, ?, ?)")
                     .params(runId, report.getKey(), report.getValue()).update();
         }
+        for (String site : new java.util.TreeSet<>(run.sites())) {
+            jdbc.sql("INSERT INTO run_site (run_id, site) VALUES (?, ?)").params(runId, site).update();
+        }
         List<Object[]> timelines = new ArrayList<>();
         run.timelines().forEach((subject, json) -> timelines.add(new Object[] {runId, subject, json}));
         template.batchUpdate("INSERT INTO subject_timeline (run_id, subject_id, timeline) VALUES (?, ?, ?)", timelines);

@@ -34,19 +34,58 @@ public class RunQueries {
                 .query((rs, n) -> run(rs, countsByCategory(rs.getLong("id")))).optional();
     }
 
-    /** Newest first. */
+    /** Newest first, every run (an ADMIN's view). */
     public List<StoredRun> latest(int limit) {
-        List<Long> ids = jdbc.sql("SELECT id FROM check_run ORDER BY id DESC LIMIT ?").param(limit).query(Long.class).list();
+        return latest(limit, SiteScope.EVERYTHING);
+    }
+
+    /** Newest first, the runs {@code scope} covers. */
+    public List<StoredRun> latest(int limit, SiteScope scope) {
+        List<Long> ids = visibleIds(limit, scope, null);
         if (ids.isEmpty()) return List.of();
         Map<Long, Map<String, Integer>> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT run_id, category, COUNT(*) AS n FROM deviation WHERE run_id >= ? GROUP BY run_id, category ORDER BY category")
-                .param(ids.get(ids.size() - 1))
+        jdbc.sql("SELECT run_id, category, COUNT(*) AS n FROM deviation WHERE run_id IN (:ids) GROUP BY run_id, category ORDER BY category")
+                .param("ids", ids)
                 .query(rs -> {
                     counts.computeIfAbsent(rs.getLong("run_id"), k -> new LinkedHashMap<>())
                             .put(rs.getString("category"), rs.getInt("n"));
                 });
-        return jdbc.sql(RUN_SELECT + " WHERE r.id >= ? ORDER BY r.id DESC LIMIT ?").params(ids.get(ids.size() - 1), limit)
+        return jdbc.sql(RUN_SELECT + " WHERE r.id IN (:ids) ORDER BY r.id DESC").param("ids", ids)
                 .query((rs, n) -> run(rs, counts.getOrDefault(rs.getLong("id"), Map.of()))).list();
+    }
+
+    /** The run if {@code scope} covers it; empty when there is no such run or it is not the user's to see. */
+    public Optional<StoredRun> run(long runId, SiteScope scope) {
+        return visibleIds(1, scope, runId).isEmpty() ? Optional.empty() : run(runId);
+    }
+
+    /** The sites of the run's subjects, sorted. */
+    public List<String> sites(long runId) {
+        return jdbc.sql("SELECT site FROM run_site WHERE run_id = ? ORDER BY site").param(runId).query(String.class).list();
+    }
+
+    /** Newest first: ids of the runs whose sites are all in the scope (or, holding no site, uploaded by its user). */
+    private List<Long> visibleIds(int limit, SiteScope scope, Long only) {
+        StringBuilder sql = new StringBuilder("SELECT r.id FROM check_run r WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (only != null) {
+            sql.append(" AND r.id = :only");
+            params.put("only", only);
+        }
+        if (!scope.everything()) {
+            String noSite = "NOT EXISTS (SELECT 1 FROM run_site s WHERE s.run_id = r.id)";
+            if (scope.sites().isEmpty()) {
+                sql.append(" AND ").append(noSite).append(" AND r.run_by = :user");
+            } else {
+                sql.append(" AND NOT EXISTS (SELECT 1 FROM run_site s WHERE s.run_id = r.id AND s.site NOT IN (:sites))")
+                        .append(" AND (NOT ").append(noSite).append(" OR r.run_by = :user)");
+                params.put("sites", List.copyOf(scope.sites()));
+            }
+            params.put("user", scope.user() == null ? "" : scope.user());
+        }
+        sql.append(" ORDER BY r.id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
     }
 
     public List<Deviation> deviations(long runId) {

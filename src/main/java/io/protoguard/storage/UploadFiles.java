@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps every uploaded original under {@code <data-dir>/uploads/<sha256>}. The user's file name never becomes
+ * Keeps every uploaded original under {@code <data-dir>/uploads/<sha256>} (folder 0700, files 0600: they are trial data). The user's file name never becomes
  * part of a path: files are named by their content hash, and temporary files by a random UUID.
  */
 @Component
@@ -24,15 +24,62 @@ public class UploadFiles {
     /** An original kept on disk. */
     public record Kept(String sha256, long size, Path path) {}
 
+    /**
+     * An upload received but not (yet) kept: it becomes a kept original only when its run is stored, so an upload
+     * that is refused (unreadable, sites not assigned) leaves nothing behind. Close it in any case.
+     */
+    public final class Incoming implements AutoCloseable {
+        private final Path path;
+        private final String sha256;
+        private final long size;
+
+        private Incoming(Path path, String sha256, long size) {
+            this.path = path;
+            this.sha256 = sha256;
+            this.size = size;
+        }
+
+        public Path path() {
+            return path;
+        }
+
+        public String sha256() {
+            return sha256;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** Moves it under its sha256 (an identical earlier upload shares the stored file). */
+        public Kept keep() throws IOException {
+            Path target = dir.resolve(sha256);
+            if (Files.exists(target)) {
+                Files.deleteIfExists(path);
+            } else {
+                Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return new Kept(sha256, size, target);
+        }
+
+        /** Deletes the received copy unless {@link #keep()} moved it. */
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(path);
+        }
+    }
+
     private final Path dir;
 
     public UploadFiles(@Value("${protoguard.data-dir:./data}") Path dataDir) throws IOException {
         this.dir = Files.createDirectories(dataDir.toAbsolutePath().normalize().resolve("uploads"));
+        EmbeddedH2.ownerOnlyFolder(dir);
     }
 
-    /** Copies the stream to disk while hashing it; an identical earlier upload shares the stored file. */
-    public Kept keep(InputStream in) throws IOException {
+    /** Copies the stream to disk (readable by the service's user only) while hashing it. */
+    public Incoming receive(InputStream in) throws IOException {
         Path incoming = dir.resolve(".incoming-" + UUID.randomUUID());
+        EmbeddedH2.createOwnerOnly(incoming);
         MessageDigest sha = sha256();
         long size;
         try (DigestInputStream digesting = new DigestInputStream(in, sha); OutputStream out = Files.newOutputStream(incoming)) {
@@ -41,14 +88,14 @@ public class UploadFiles {
             Files.deleteIfExists(incoming);
             throw e;
         }
-        String hash = HexFormat.of().formatHex(sha.digest());
-        Path target = dir.resolve(hash);
-        if (Files.exists(target)) {
-            Files.delete(incoming);
-        } else {
-            Files.move(incoming, target, StandardCopyOption.ATOMIC_MOVE);
+        return new Incoming(incoming, HexFormat.of().formatHex(sha.digest()), size);
+    }
+
+    /** Receives and keeps at once. */
+    public Kept keep(InputStream in) throws IOException {
+        try (Incoming incoming = receive(in)) {
+            return incoming.keep();
         }
-        return new Kept(hash, size, target);
     }
 
     /** The stored original of an earlier upload, by its hash (validated so it cannot name another path). */
@@ -59,7 +106,9 @@ public class UploadFiles {
 
     /** A fresh folder for unpacking one upload, named by a random UUID; the caller deletes it. */
     public Path scratchFolder() throws IOException {
-        return Files.createDirectories(dir.resolve(".work-" + UUID.randomUUID()));
+        Path folder = Files.createDirectories(dir.resolve(".work-" + UUID.randomUUID()));
+        EmbeddedH2.ownerOnlyFolder(folder);
+        return folder;
     }
 
     private static MessageDigest sha256() {

@@ -1,9 +1,12 @@
 package io.protoguard.web;
 
 import io.protoguard.security.Roles;
+import io.protoguard.security.SignInThrottle;
 import io.protoguard.security.UserAccounts;
 import io.protoguard.storage.AuditLog;
 import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,45 +15,78 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** ADMIN pages: users (list, add, set a password) and the audit log. */
+/** ADMIN pages: users (add; password, role, status, sites), sign-in locks, and the audit log. */
 @Controller
 public class AdminPageController {
     private final UserAccounts accounts;
     private final AuditLog audit;
+    private final SignInThrottle throttle;
 
-    public AdminPageController(UserAccounts accounts, AuditLog audit) {
+    public AdminPageController(UserAccounts accounts, AuditLog audit, SignInThrottle throttle) {
         this.accounts = accounts;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     @GetMapping("/admin/users")
     public String users(Model model) {
         model.addAttribute("users", accounts.all());
         model.addAttribute("roles", Roles.ALL);
+        model.addAttribute("locks", throttle.locks());
         return "users";
     }
 
-    @PostMapping("/admin/users")
-    public String add(@RequestParam String username, @RequestParam String password, @RequestParam String role, Principal who,
-                      RedirectAttributes flash) {
+    /** One change, reported back on the users page: its confirmation, or why it was refused. */
+    private interface Change {
+        void apply();
+    }
+
+    private static String run(Change change, String done, RedirectAttributes flash) {
         try {
-            accounts.add(username, password, role, who.getName());
-            flash.addFlashAttribute("message", "User " + username + " added as " + role + ".");
+            change.apply();
+            flash.addFlashAttribute("message", done);
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/admin/users";
     }
 
+    static List<String> siteList(String sites) {
+        return sites == null ? List.of() : Arrays.stream(sites.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    @PostMapping("/admin/users")
+    public String add(@RequestParam String username, @RequestParam String password, @RequestParam String role,
+                      @RequestParam(required = false) String sites, Principal who, RedirectAttributes flash) {
+        return run(() -> accounts.add(username, password, role, siteList(sites), who.getName()),
+                "User " + username + " added as " + role + ".", flash);
+    }
+
     @PostMapping("/admin/users/{username}/password")
-    public String password(@PathVariable String username, @RequestParam String password, Principal who,
-                           RedirectAttributes flash) {
-        try {
-            accounts.setPassword(username, password, who.getName());
-            flash.addFlashAttribute("message", "Password of " + username + " changed.");
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
+    public String password(@PathVariable String username, @RequestParam String password, Principal who, RedirectAttributes flash) {
+        return run(() -> accounts.setPassword(username, password, who.getName()), "Password of " + username + " changed.", flash);
+    }
+
+    @PostMapping("/admin/users/{username}/role")
+    public String role(@PathVariable String username, @RequestParam String role, Principal who, RedirectAttributes flash) {
+        return run(() -> accounts.setRole(username, role, who.getName()), "Role of " + username + " set to " + role + ".", flash);
+    }
+
+    @PostMapping("/admin/users/{username}/status")
+    public String status(@PathVariable String username, @RequestParam String status, Principal who, RedirectAttributes flash) {
+        return run(() -> accounts.setStatus(username, status, who.getName()), "User " + username + " is now " + status + ".", flash);
+    }
+
+    @PostMapping("/admin/users/{username}/sites")
+    public String sites(@PathVariable String username, @RequestParam(defaultValue = "") String sites, Principal who,
+                        RedirectAttributes flash) {
+        return run(() -> accounts.setSites(username, siteList(sites), who.getName()), "Sites of " + username + " saved.", flash);
+    }
+
+    @PostMapping("/admin/sign-in-locks")
+    public String lift(@RequestParam SignInThrottle.Kind kind, @RequestParam String key, Principal who, RedirectAttributes flash) {
+        flash.addFlashAttribute("message", throttle.lift(kind, key, who.getName())
+                ? "Lock of " + kind.name().toLowerCase() + " " + key + " lifted." : "There was no lock of " + key + ".");
         return "redirect:/admin/users";
     }
 

@@ -17,6 +17,9 @@ import io.protoguard.report.ReportWriters;
 import io.protoguard.storage.AuditLog;
 import io.protoguard.storage.NewRun;
 import io.protoguard.storage.RunArchive;
+import io.protoguard.storage.SiteScope;
+import java.util.Set;
+import java.util.TreeSet;
 import io.protoguard.storage.UploadFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,9 +41,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * One upload, end to end: keep the original (by sha256), unpack it, read it, check it against the protocol,
- * write the reports and timelines, and store it all as one run. Bad input never throws: it becomes input
- * errors of the run, so every upload leaves a run a monitor can open.
+ * One upload, end to end: receive the original, unpack it, read it, check it against the protocol, write the reports
+ * and timelines, and store it all as one run (keeping the original by sha256). Bad rows become input errors of the
+ * run; a file that cannot be read at all, or that holds subjects of sites the uploader is not assigned, is refused
+ * and leaves only an audit entry.
  */
 @Service
 public class CheckService {
@@ -64,24 +68,45 @@ public class CheckService {
 
     /** What the caller asked for; asOf null means today in the study's zone, timeZone null means UTC. */
     public record Request(String user, String remoteAddr, String protocolId, LocalDate asOf, String timeZone,
-                          String fileName, InputStream content) {}
+                          String fileName, InputStream content, SiteScope scope) {}
 
-    /** Returns the id of the stored run. Throws UnknownProtocol/BrokenProtocol or BadRequest before anything is stored. */
+    /**
+     * Returns the id of the stored run. Throws UnknownProtocol/BrokenProtocol or BadRequest before anything is stored,
+     * Unreadable for a file that cannot be read at all, SitesNotAssigned for subjects of sites not the user's; a refused
+     * upload is written to the audit log and leaves neither a run nor a stored file.
+     */
     public long check(Request req) throws IOException {
         ProtocolVersions protocol = protocols.get(req.protocolId());
         ZoneId zone = zone(req.timeZone());
         LocalDate asOf = req.asOf() != null ? req.asOf() : LocalDate.now(zone);
         String displayName = UploadUnpacker.printable(req.fileName());
         OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
-        UploadFiles.Kept kept = files.keep(req.content());
         Path scratch = files.scratchFolder();
-        try {
+        try (UploadFiles.Incoming incoming = files.receive(req.content())) {
             long t0 = System.nanoTime();
-            UploadUnpacker.Unpacked unpacked = unpacker.unpack(kept.path(), displayName, scratch);
+            UploadUnpacker.Unpacked unpacked = unpacker.unpack(incoming.path(), displayName, scratch);
             WorkbookData data = unpacked.readable() == null ? new WorkbookData(List.of(), List.of(), List.of())
                     : new WorkbookReader(protocol.codeBook(), zone).read(unpacked.readable());
             data = new WorkbookData(data.subjects(), concat(unpacked.errors(), data.errors()),
                     concat(unpacked.warnings(), data.warnings()));
+            String unreadable = UnreadableUpload.reason(data, displayName);
+            String what = displayName + " (sha256 " + incoming.sha256() + ", " + incoming.size() + " bytes)";
+            if (unreadable != null) {
+                audit.record(req.user(), AuditLog.UPLOAD_REFUSED, what + " cannot be read: " + unreadable, req.remoteAddr());
+                throw new Unreadable(unreadable);
+            }
+            Set<String> sites = new TreeSet<>();
+            for (SubjectData s : data.subjects()) {
+                if (s.subject() != null && s.subject().site() != null && !s.subject().site().isBlank()) sites.add(s.subject().site().strip());
+            }
+            Set<String> notAssigned = new TreeSet<>(sites);
+            if (req.scope().everything()) notAssigned.clear();
+            else notAssigned.removeAll(req.scope().sites());
+            if (!notAssigned.isEmpty()) {
+                audit.record(req.user(), AuditLog.UPLOAD_REFUSED, what + " holds subjects of sites not assigned to "
+                        + req.user() + ": " + String.join(", ", notAssigned), req.remoteAddr());
+                throw new SitesNotAssigned(notAssigned);
+            }
             long t1 = System.nanoTime();
             CheckContext ctx = new CheckContext(asOf, zone);
             CheckResult result = relabel(new Evaluator(protocol).check(data, asOf, zone), displayName);
@@ -93,13 +118,13 @@ public class CheckService {
                 ReportWriters.forFormat(format).write(result, out);
                 reports.put(format, out.toByteArray());
             }
+            UploadFiles.Kept kept = incoming.keep();
             long runId = archive.store(new NewRun(kept.sha256(), displayName, unpacked.kind().name(), kept.size(), req.user(),
                     started, protocol.contentHash(), zone.getId(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, result,
-                    reports, timelines));
-            audit.record(req.user(), AuditLog.UPLOAD, "run " + runId + ": " + displayName + " (sha256 " + kept.sha256()
-                    + ", " + kept.size() + " bytes) against " + result.protocol().id() + " " + result.protocol().version()
-                    + "; " + result.deviations().size() + " deviations, " + result.inputErrors().size() + " input errors",
-                    req.remoteAddr());
+                    reports, timelines, sites));
+            audit.record(req.user(), AuditLog.UPLOAD, "run " + runId + ": " + what + " against " + result.protocol().id() + " "
+                    + result.protocol().version() + "; " + result.deviations().size() + " deviations, "
+                    + result.inputErrors().size() + " input errors", req.remoteAddr());
             return runId;
         } finally {
             deleteTree(scratch);
@@ -153,6 +178,28 @@ public class CheckService {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a leftover scratch folder holds a copy of an upload that is kept anyway; nothing is lost
+        }
+    }
+
+    /** The upload cannot be read at all (not a workbook, damaged, a zip bomb, ...); the message says why in words. */
+    public static final class Unreadable extends RuntimeException {
+        public Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    /** The upload holds subjects of sites the uploader is not assigned. */
+    public static final class SitesNotAssigned extends RuntimeException {
+        private final Set<String> sites;
+
+        public SitesNotAssigned(Set<String> sites) {
+            super("the upload holds subjects of site" + (sites.size() == 1 ? " " : "s ") + String.join(", ", sites)
+                    + ", which " + (sites.size() == 1 ? "is" : "are") + " not assigned to you; nothing was stored (an ADMIN assigns sites)");
+            this.sites = Set.copyOf(sites);
+        }
+
+        public Set<String> sites() {
+            return sites;
         }
     }
 

@@ -1,6 +1,10 @@
 package io.protoguard.web;
 
+import io.protoguard.security.SiteAccess;
 import io.protoguard.storage.AuditLog;
+import io.protoguard.storage.SiteScope;
+import java.util.HashSet;
+import java.util.Set;
 import io.protoguard.storage.DeviationReviews;
 import io.protoguard.storage.NightlyQueries;
 import io.protoguard.storage.Observation;
@@ -36,8 +40,11 @@ public class NightlyPageController {
     private final ProtocolCatalog protocols;
     private final AuditLog audit;
 
+    private final SiteAccess access;
+
     public NightlyPageController(NightlyQueries nightly, StudyRegistry studies, DeviationReviews reviews, ProtocolCatalog protocols,
-                                 AuditLog audit) {
+                                 AuditLog audit, SiteAccess access) {
+        this.access = access;
         this.nightly = nightly;
         this.studies = studies;
         this.reviews = reviews;
@@ -53,14 +60,31 @@ public class NightlyPageController {
     }
 
     @GetMapping("/nightly/{id}")
-    public String run(@PathVariable long id, Model model) {
-        model.addAttribute("summary", nightly.run(id).orElseThrow(() -> new NotFound("no nightly run " + id)));
+    public String run(@PathVariable long id, Model model, Principal who) {
+        NightlyQueries.RunSummary summary = nightly.run(id).orElseThrow(() -> new NotFound("no nightly run " + id));
+        model.addAttribute("summary", visible(List.of(summary), access.scopeOf(who), studies).get(0));
         return "nightly-run";
     }
 
+    /** Each nightly run with only the studies the scope covers (its counts are then theirs alone). */
+    static List<NightlyQueries.RunSummary> visible(List<NightlyQueries.RunSummary> runs, SiteScope scope, StudyRegistry studies) {
+        if (scope.everything()) return runs;
+        Set<String> mine = new HashSet<>();
+        for (Study s : studies.all()) if (scope.coversStudy(s)) mine.add(s.id());
+        return runs.stream().map(r -> new NightlyQueries.RunSummary(r.run(), r.status(), r.started(), r.ended(), r.executions(),
+                r.studies().stream().filter(s -> mine.contains(s.studyId())).toList())).toList();
+    }
+
+    private Study visibleStudy(String id, Principal who) {
+        Study study = studies.find(id).orElseThrow(() -> new NotFound("no study " + id));
+        if (!access.scopeOf(who).coversStudy(study)) throw new NotFound("no study " + id); // not theirs: as if it did not exist
+        return study;
+    }
+
     @GetMapping("/studies")
-    public String studies(@RequestParam(required = false) String edit, Model model) {
-        model.addAttribute("studies", studies.all());
+    public String studies(@RequestParam(required = false) String edit, Model model, Principal who) {
+        SiteScope scope = access.scopeOf(who);
+        model.addAttribute("studies", studies.all().stream().filter(scope::coversStudy).toList());
         model.addAttribute("protocolIds", protocols.ids());
         model.addAttribute("editing", edit == null ? null : studies.find(edit).orElse(null));
         return "studies";
@@ -89,8 +113,8 @@ public class NightlyPageController {
     public record Row(Observation observation, Review review, java.time.LocalDate firstSeen) {}
 
     @GetMapping("/studies/{id}")
-    public String study(@PathVariable String id, @RequestParam(required = false) Long run, Model model) {
-        Study study = studies.find(id).orElseThrow(() -> new NotFound("no study " + id));
+    public String study(@PathVariable String id, @RequestParam(required = false) Long run, Model model, Principal who) {
+        Study study = visibleStudy(id, who);
         List<NightlyQueries.StudyCheckAt> checks = nightly.checksOf(id);
         NightlyQueries.StudyCheckAt shown = run == null ? (checks.isEmpty() ? null : checks.get(0))
                 : checks.stream().filter(c -> c.run().id() == run).findFirst().orElseThrow(() -> new NotFound("study " + id + " was not checked in run " + run));
@@ -114,6 +138,7 @@ public class NightlyPageController {
     public String review(@PathVariable String id, @RequestParam String fingerprint, @RequestParam String status,
                          @RequestParam(required = false) String reason, @RequestParam(required = false) String comment, Principal who,
                          HttpServletRequest request, RedirectAttributes flash) {
+        visibleStudy(id, who);
         try {
             if (!nightly.firstSeen(id).containsKey(fingerprint)) throw new IllegalArgumentException("study " + id + " has no such deviation");
             Review r = reviews.add(fingerprint, status, reason, comment, who.getName());

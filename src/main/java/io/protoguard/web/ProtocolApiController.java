@@ -47,7 +47,7 @@ public class ProtocolApiController {
         static ProtocolSummary of(ProtocolCatalog.Entry e) {
             if (!e.ok()) return new ProtocolSummary(e.id(), null, null, null, null, false, e.problems());
             var i = e.loaded().info();
-            return new ProtocolSummary(i.id(), i.title(), i.version(), i.effectiveDate(), e.loaded().contentHash(), true, List.of());
+            return new ProtocolSummary(i.id(), i.title(), i.version(), i.effectiveDate(), e.versions().contentHash(), true, List.of());
         }
     }
 

@@ -71,7 +71,7 @@ public class ProtocolPageController {
     public String reload(@PathVariable String id, Principal who, RedirectAttributes flash) {
         ProtocolCatalog.Entry e = protocols.entry(id);
         flash.addFlashAttribute("message", e.ok()
-                ? id + " version " + e.loaded().info().version() + " is loaded (tables " + e.loaded().contentHash().substring(0, 12) + ")."
+                ? id + " version " + e.loaded().info().version() + " is loaded (tables " + e.versions().contentHash().substring(0, 12) + ")."
                 : id + " has " + e.problems().size() + " problem(s); uploads against it are refused until they are fixed.");
         return "redirect:/protocols";
     }

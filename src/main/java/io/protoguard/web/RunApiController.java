@@ -1,5 +1,6 @@
 package io.protoguard.web;
 
+import io.protoguard.security.SiteAccess;
 import io.protoguard.storage.RunQueries;
 import io.protoguard.storage.StoredRun;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +36,10 @@ public class RunApiController {
     private final RunQueries runs;
     private final RunDownloads downloads;
 
-    public RunApiController(CheckService checks, RunQueries runs, RunDownloads downloads) {
+    private final SiteAccess access;
+
+    public RunApiController(CheckService checks, RunQueries runs, RunDownloads downloads, SiteAccess access) {
+        this.access = access;
         this.checks = checks;
         this.runs = runs;
         this.downloads = downloads;
@@ -58,7 +62,8 @@ public class RunApiController {
 
     @Operation(summary = "Upload a workbook (.xlsx) or a .zip of CSV files and check it",
             description = "Stores the upload and the run; input errors do not fail the call, they are part of the run. "
-                    + "Answers 201 with the run and its Location.")
+                    + "Answers 201 with the run and its Location; 422 when the file cannot be read at all (nothing is stored); "
+                    + "403 when it holds subjects of sites not assigned to you.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<RunSummary> upload(
             @Parameter(description = "protocol id, see GET /api/protocols") @RequestParam String protocol,
@@ -71,27 +76,27 @@ public class RunApiController {
         long id;
         try (InputStream in = file.getInputStream()) {
             id = checks.check(new CheckService.Request(who.getName(), request.getRemoteAddr(), protocol, asOf, timeZone,
-                    file.getOriginalFilename(), in));
+                    file.getOriginalFilename(), in, access.scopeOf(who)));
         }
         return ResponseEntity.created(URI.create("/api/runs/" + id)).body(RunSummary.of(runs.run(id).orElseThrow()));
     }
 
     @Operation(summary = "The latest runs, newest first")
     @GetMapping
-    public List<RunSummary> list(@RequestParam(defaultValue = "100") int limit) {
-        return runs.latest(Math.max(1, Math.min(limit, 1000))).stream().map(RunSummary::of).toList();
+    public List<RunSummary> list(@RequestParam(defaultValue = "100") int limit, Principal who) {
+        return runs.latest(Math.max(1, Math.min(limit, 1000)), access.scopeOf(who)).stream().map(RunSummary::of).toList();
     }
 
     @Operation(summary = "One run")
     @GetMapping("/{id}")
-    public RunSummary run(@PathVariable long id) {
-        return RunSummary.of(runs.run(id).orElseThrow(() -> new RunDownloads.NoSuchRun(id)));
+    public RunSummary run(@PathVariable long id, Principal who) {
+        return RunSummary.of(runs.run(id, access.scopeOf(who)).orElseThrow(() -> new RunDownloads.NoSuchRun(id)));
     }
 
     @Operation(summary = "The run's report as stored at check time", description = "format: json (default), xlsx or csv")
     @GetMapping("/{id}/report")
     public ResponseEntity<byte[]> report(@PathVariable long id, @RequestParam(defaultValue = "json") String format,
                                          Principal who, HttpServletRequest request) {
-        return downloads.report(id, format, who.getName(), request.getRemoteAddr());
+        return downloads.report(id, format, who, request.getRemoteAddr());
     }
 }

@@ -1,5 +1,6 @@
 package io.protoguard.web;
 
+import io.protoguard.security.SiteAccess;
 import io.protoguard.storage.AuditLog;
 import io.protoguard.storage.RunQueries;
 import java.util.Locale;
@@ -21,16 +22,21 @@ public class RunDownloads {
     private final RunQueries runs;
     private final AuditLog audit;
 
-    public RunDownloads(RunQueries runs, AuditLog audit) {
+    private final SiteAccess access;
+
+    public RunDownloads(RunQueries runs, AuditLog audit, SiteAccess access) {
+        this.access = access;
         this.runs = runs;
         this.audit = audit;
     }
 
-    public ResponseEntity<byte[]> report(long runId, String format, String user, String remoteAddr) {
+    /** A run the user's sites do not cover answers as if it did not exist. */
+    public ResponseEntity<byte[]> report(long runId, String format, java.security.Principal who, String remoteAddr) {
         String f = format == null ? "" : format.toLowerCase(Locale.ROOT);
         if (!TYPES.containsKey(f)) throw new CheckService.BadRequest("report format \"" + format + "\" is not one of json, csv, xlsx");
+        if (runs.run(runId, access.scopeOf(who)).isEmpty()) throw new NoSuchRun(runId);
         byte[] content = runs.report(runId, f).orElseThrow(() -> new NoSuchRun(runId));
-        audit.record(user, AuditLog.DOWNLOAD, "run " + runId + " report " + f, remoteAddr);
+        audit.record(who.getName(), AuditLog.DOWNLOAD, "run " + runId + " report " + f, remoteAddr);
         // The download's name is made here from the run id, never from the uploaded file's name.
         return ResponseEntity.ok()
                 .contentType(TYPES.get(f))

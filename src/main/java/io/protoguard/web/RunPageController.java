@@ -26,8 +26,14 @@ public class RunPageController {
     private final io.protoguard.storage.NightlyQueries nightly;
     private final ObjectMapper json = new ObjectMapper();
 
+    private final io.protoguard.security.SiteAccess access;
+    private final io.protoguard.storage.StudyRegistry studies;
+
     public RunPageController(RunQueries runs, RunDownloads downloads, ProtocolCatalog protocols,
-                             io.protoguard.storage.NightlyQueries nightly) {
+                             io.protoguard.storage.NightlyQueries nightly, io.protoguard.security.SiteAccess access,
+                             io.protoguard.storage.StudyRegistry studies) {
+        this.access = access;
+        this.studies = studies;
         this.runs = runs;
         this.nightly = nightly;
         this.downloads = downloads;
@@ -41,8 +47,8 @@ public class RunPageController {
     public String result(@PathVariable long id, @RequestParam(required = false) String subject,
                          @RequestParam(required = false) String category, @RequestParam(required = false) String severity,
                          @RequestParam(required = false) String visit, @RequestParam(required = false) String sort,
-                         @RequestParam(required = false) String dir, Model model) throws IOException {
-        StoredRun run = runs.run(id).orElseThrow(() -> new RunDownloads.NoSuchRun(id));
+                         @RequestParam(required = false) String dir, Model model, Principal who) throws IOException {
+        StoredRun run = runs.run(id, access.scopeOf(who)).orElseThrow(() -> new RunDownloads.NoSuchRun(id));
         List<Deviation> deviations = runs.deviations(id);
         DeviationTable table = new DeviationTable(id, deviations,
                 new DeviationTable.Filter(subject, category, severity, visit, sort, dir), visitOrder(run.protocolId()));
@@ -66,13 +72,14 @@ public class RunPageController {
     @GetMapping("/runs/{id}/report.{format}")
     public ResponseEntity<byte[]> report(@PathVariable long id, @PathVariable String format, Principal who,
                                          HttpServletRequest request) {
-        return downloads.report(id, format, who.getName(), request.getRemoteAddr());
+        return downloads.report(id, format, who, request.getRemoteAddr());
     }
 
     @GetMapping("/history")
-    public String history(Model model) {
-        model.addAttribute("nightlyRuns", nightly.runs(100));
-        model.addAttribute("runs", runs.latest(500));
+    public String history(Model model, Principal who) {
+        io.protoguard.storage.SiteScope scope = access.scopeOf(who);
+        model.addAttribute("nightlyRuns", NightlyPageController.visible(nightly.runs(100), scope, studies));
+        model.addAttribute("runs", runs.latest(500, scope));
         model.addAttribute("categories", List.of(io.protoguard.model.Category.values()));
         return "history";
     }

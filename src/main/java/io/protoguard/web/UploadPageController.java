@@ -23,7 +23,11 @@ public class UploadPageController {
     private final CheckService checks;
     private final UploadLimits limits;
 
-    public UploadPageController(ProtocolCatalog protocols, CheckService checks, UploadLimits limits) {
+    private final io.protoguard.security.SiteAccess access;
+
+    public UploadPageController(ProtocolCatalog protocols, CheckService checks, UploadLimits limits,
+                                io.protoguard.security.SiteAccess access) {
+        this.access = access;
         this.protocols = protocols;
         this.checks = checks;
         this.limits = limits;
@@ -47,15 +51,22 @@ public class UploadPageController {
                                @RequestParam(required = false) MultipartFile file, Principal who, HttpServletRequest request,
                                Model model) throws IOException {
         String problem = null;
+        HttpStatus status = HttpStatus.BAD_REQUEST;
         if (file == null || file.isEmpty()) problem = "Choose a workbook (.xlsx) or a .zip of CSV files to upload.";
         else if (protocol == null || protocol.isBlank()) problem = "Choose a protocol.";
         if (problem == null) {
             try (InputStream in = file.getInputStream()) {
                 long runId = checks.check(new CheckService.Request(who.getName(), request.getRemoteAddr(), protocol, asOf,
-                        timeZone, file.getOriginalFilename(), in));
+                        timeZone, file.getOriginalFilename(), in, access.scopeOf(who)));
                 return new ModelAndView("redirect:/runs/" + runId);
             } catch (ProtocolCatalog.UnknownProtocol | CheckService.BadRequest e) {
                 problem = e.getMessage();
+            } catch (CheckService.Unreadable e) {
+                problem = "Nothing was stored: " + e.getMessage() + ".";
+                status = HttpStatus.UNPROCESSABLE_ENTITY;
+            } catch (CheckService.SitesNotAssigned e) {
+                problem = "Not allowed: " + e.getMessage() + ".";
+                status = HttpStatus.FORBIDDEN;
             } catch (ProtocolCatalog.BrokenProtocol e) {
                 problem = "Protocol " + protocol + " cannot be used right now: its tables have problems (see Protocols).";
             }
@@ -63,7 +74,7 @@ public class UploadPageController {
         model.addAttribute("error", problem);
         fill(model, protocol, asOf, timeZone);
         ModelAndView mv = new ModelAndView("upload", model.asMap());
-        mv.setStatus(HttpStatus.BAD_REQUEST);
+        mv.setStatus(status);
         return mv;
     }
 

@@ -54,10 +54,70 @@ final class UploadUnpacker {
                     + "with its siblings, as Subjects.csv, Criteria.csv, ...)");
         }
         try (ZipFile z = new ZipFile(original.toFile())) {
-            if (z.getEntry("[Content_Types].xml") != null) return asWorkbook(original, scratch);
+            if (z.getEntry("[Content_Types].xml") != null) {
+                String refused = screenWorkbook(z);
+                return refused != null ? failed(displayName, refused) : asWorkbook(original, scratch);
+            }
             return csvFolder(z, displayName, scratch);
         } catch (ZipException e) {
-            return failed(displayName, "is a damaged zip file: " + e.getMessage());
+            return failed(displayName, "is a damaged or truncated file: it is not a complete .xlsx workbook or .zip");
+        }
+    }
+
+    /** How much a workbook part may expand over its compressed size before it counts as a zip bomb (POI's own limit). */
+    static final int MAX_INFLATE_RATIO = 100;
+    private static final long RATIO_GRACE_BYTES = 1 << 20;
+
+    /**
+     * Reads every part of a workbook once, before the reader sees it: a part that expands beyond the budget or more
+     * than {@value #MAX_INFLATE_RATIO} to 1 (a zip bomb), and an XML part with a document type declaration (which
+     * Excel never writes, and which is how XML external entity attacks begin) are refused in words; null when fine.
+     */
+    private String screenWorkbook(ZipFile zip) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long budget = maxExpandedBytes;
+        int entries = 0;
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry entry = e.nextElement();
+            if (++entries > 10_000) return "holds more parts than any workbook does; it was not read";
+            if (entry.isDirectory()) continue;
+            boolean xml = entry.getName().endsWith(".xml") || entry.getName().endsWith(".rels");
+            long compressed = Math.max(1, entry.getCompressedSize());
+            long total = 0;
+            DoctypeScan doctype = new DoctypeScan();
+            try (InputStream in = zip.getInputStream(entry)) {
+                for (int r; (r = in.read(buffer)) > 0; ) {
+                    total += r;
+                    if (total > budget || (total > RATIO_GRACE_BYTES && total > compressed * MAX_INFLATE_RATIO)) {
+                        return "is a zip bomb: its parts expand to far more than any workbook of this size (over "
+                                + MAX_INFLATE_RATIO + " times their compressed size); it was not read";
+                    }
+                    if (xml && doctype.found(buffer, r)) {
+                        return "contains a document type declaration (<!DOCTYPE) in its part " + printable(entry.getName())
+                                + ": Excel never writes one, and it can make a reader fetch other files; the workbook was not read";
+                    }
+                }
+            }
+            budget -= total;
+        }
+        return null;
+    }
+
+    /** Finds "<!DOCTYPE" (any case) across buffer boundaries. */
+    private static final class DoctypeScan {
+        private static final byte[] NEEDLE = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private int matched;
+
+        boolean found(byte[] b, int n) {
+            for (int i = 0; i < n; i++) {
+                int c = b[i] >= 'a' && b[i] <= 'z' ? b[i] - 32 : b[i];
+                if (c == NEEDLE[matched]) {
+                    if (++matched == NEEDLE.length) return true;
+                } else {
+                    matched = c == NEEDLE[0] ? 1 : 0;
+                }
+            }
+            return false;
         }
     }
 

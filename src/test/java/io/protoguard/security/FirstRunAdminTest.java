@@ -50,7 +50,7 @@ class FirstRunAdminTest {
         ConfiguredUsers.User plain = new ConfiguredUsers.User();
         plain.setPassword("secret-in-clear");
         configured.getUsers().put("bob", plain);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UserAccounts(configured, table, encoder, mock(AuditLog.class)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new UserAccounts(configured, table, encoder, mock(AuditLog.class), e -> { }))
                 .hasMessageContaining("must be a hash").hasMessageContaining("hash-password");
     }
 }

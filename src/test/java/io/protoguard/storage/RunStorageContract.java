@@ -43,7 +43,7 @@ abstract class RunStorageContract {
                 List.of(new InputError("site01.xlsx", "Notes", null, null, null, "sheet ignored")), deviations, List.of());
         return new NewRun("a".repeat(64), "site01.xlsx", "XLSX", 1234, user,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS), "b".repeat(64), "Europe/Berlin", 12, 34, r,
-                Map.of("json", "{}".getBytes(), "csv", "a,b".getBytes()), Map.of("S-01", "{\"subjectId\":\"S-01\"}"));
+                Map.of("json", "{}".getBytes(), "csv", "a,b".getBytes()), Map.of("S-01", "{\"subjectId\":\"S-01\"}"), java.util.Set.of("XW01"));
     }
 
     @Test
@@ -82,8 +82,9 @@ abstract class RunStorageContract {
     @Test
     void theDatabaseRefusesToChangeOrDeleteStoredRunsAndDeviations() {
         long id = archive().store(run("monica", List.of(LATE)));
+        // refused by the trigger (H2, PostgreSQL as owner) or by the missing grant (PostgreSQL as the application role)
         assertThatThrownBy(() -> jdbc().sql("UPDATE deviation SET message = 'nothing happened' WHERE run_id = ?").param(id).update())
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("never changed");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageMatching("(?s).*(never changed|permission denied).*");
         assertThatThrownBy(() -> jdbc().sql("DELETE FROM deviation WHERE run_id = ?").param(id).update())
                 .isInstanceOf(DataAccessException.class);
         assertThatThrownBy(() -> jdbc().sql("UPDATE check_run SET deviations = 0 WHERE id = ?").param(id).update())
@@ -100,5 +101,17 @@ abstract class RunStorageContract {
         assertThat(latest).extracting(AuditEvent::action).containsExactly(AuditLog.SIGN_IN, AuditLog.SIGN_IN_FAILED);
         assertThat(latest.get(0).at()).isNotNull();
         assertThatThrownBy(() -> jdbc().sql("DELETE FROM audit_event").update()).isInstanceOf(DataAccessException.class);
+    }
+
+    @Test
+    void appendOnlyTablesCannotBeTruncated() {
+        long id = archive().store(run("monica", List.of(LATE)));
+        audit().record("monica", AuditLog.UPLOAD, "kept", null);
+        for (String table : List.of("audit_event", "deviation", "input_error", "run_report", "subject_timeline", "run_site",
+                "deviation_review", "deviation_observation")) {
+            assertThatThrownBy(() -> jdbc().sql("TRUNCATE TABLE " + table).update()).as(table).isInstanceOf(DataAccessException.class);
+        }
+        assertThat(audit().latest(5)).anyMatch(e -> e.detail().equals("kept"));
+        assertThat(queries().deviations(id)).containsExactly(LATE);
     }
 }

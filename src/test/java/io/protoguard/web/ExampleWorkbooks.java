@@ -130,6 +130,39 @@ final class ExampleWorkbooks {
         return bytes.toByteArray();
     }
 
+    /** The site workbook with a Site column: subject i at {@code sites[i]}. */
+    static byte[] withSites(String... sites) throws IOException {
+        List<List<Object>> subjects = new java.util.ArrayList<>();
+        for (int i = 0; i < SUBJECTS.size(); i++) {
+            List<Object> row = new java.util.ArrayList<>(SUBJECTS.get(i));
+            row.add(1, i == 0 ? "Site" : sites[Math.min(i - 1, sites.length - 1)]);
+            subjects.add(row);
+        }
+        return workbook(subjects, CRITERIA, ASSESSMENTS, DOSES);
+    }
+
+    /** A valid workbook whose workbook.xml declares a DOCTYPE with an external entity (an XXE attempt). */
+    static byte[] withDoctype() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(siteWorkbook()));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("xl/workbook.xml")) {
+                    String xml = new String(content, StandardCharsets.UTF_8);
+                    int afterDeclaration = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
+                    xml = xml.substring(0, afterDeclaration) + "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+                            + xml.substring(afterDeclaration);
+                    content = xml.getBytes(StandardCharsets.UTF_8);
+                }
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     /** A zip whose Subjects.csv inflates to {@code megabytes} MB of zeros. */
     static byte[] csvZipBomb(int megabytes) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

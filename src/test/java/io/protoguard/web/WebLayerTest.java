@@ -41,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** The web layer alone (controllers and security, services mocked): sign-in, roles, CSRF, problem details. */
 @WebMvcTest
-@Import({SecurityConfig.class, UserAccounts.class, SignInAudit.class})
+@Import({SecurityConfig.class, UserAccounts.class, SignInAudit.class, io.protoguard.security.SiteAccess.class})
 class WebLayerTest {
     @DynamicPropertySource
     static void users(DynamicPropertyRegistry r) {

@@ -25,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:protoguard-web-test;DB_CLOSE_DELAY=-1",
         "protoguard.upload.max-size=1MB",
-        "protoguard.upload.max-expanded-bytes=5242880"})
+        "protoguard.upload.max-expanded-bytes=5242880",
+        "protoguard.security.sign-in.address-failures=50"}) // every test signs in from 127.0.0.1: SignInThrottleTest covers addresses
 abstract class WebServiceTestBase {
     static final String MONITOR = "monica", MONITOR_PASSWORD = "monitor-password-1";
     static final String AUTHOR = "arthur", AUTHOR_PASSWORD = "author-password-12";
@@ -46,8 +47,10 @@ abstract class WebServiceTestBase {
         r.add("protoguard.data-dir", DATA_DIR::toString);
         r.add("protoguard.security.users." + MONITOR + ".password", () -> "{bcrypt}" + bcrypt.encode(MONITOR_PASSWORD));
         r.add("protoguard.security.users." + MONITOR + ".roles", () -> "MONITOR");
+        r.add("protoguard.security.users." + MONITOR + ".sites", () -> "01,XW01");
         r.add("protoguard.security.users." + AUTHOR + ".password", () -> "{bcrypt}" + bcrypt.encode(AUTHOR_PASSWORD));
         r.add("protoguard.security.users." + AUTHOR + ".roles", () -> "AUTHOR");
+        r.add("protoguard.security.users." + AUTHOR + ".sites", () -> "XW01");
         r.add("protoguard.security.users." + ADMIN + ".password", () -> "{bcrypt}" + bcrypt.encode(ADMIN_PASSWORD));
         r.add("protoguard.security.users." + ADMIN + ".roles", () -> "ADMIN");
     }
@@ -73,6 +76,33 @@ abstract class WebServiceTestBase {
     HttpResponse<byte[]> getBytes(String path, String user, String password) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(user, password)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A browser: a cookie jar, form posts, and sign-in through the form with its CSRF token. */
+    final class Session {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        String csrf() throws IOException, InterruptedException {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
+            if (!m.find()) throw new AssertionError("no CSRF token on the sign-in page");
+            return m.group(1);
+        }
+
+        /** Returns where the sign-in form sends the browser ("/" when it worked). */
+        String signIn(String user, String password) throws IOException, InterruptedException {
+            HttpResponse<String> r = post("/login", "username=" + user + "&password="
+                    + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf());
+            return r.headers().firstValue("Location").orElse("");
+        }
     }
 
     /** POST /api/runs as a multipart form, written by hand so the test controls the file name and bytes exactly. */
