@@ -50,11 +50,11 @@ final class CodeDeclarations {
                     + "declare it in the protocol's Codes table (codes.drl.xlsx: Kind " + r.kind() + ", Code " + r.code() + ")"
                     + (declared.get(r.kind()).isEmpty() ? "" : ", or use one of " + String.join(", ", declared.get(r.kind())))));
         }
-        requireRanges(tables, problems);
+        requireRanges(tables, declared.get(CodeKind.TEST), problems);
     }
 
     /** Every test a Schedule row names needs a Ranges row: without it its values are never checked. */
-    private static void requireRanges(List<Checked> tables, List<ProtocolProblem> problems) {
+    private static void requireRanges(List<Checked> tables, Set<String> tests, List<ProtocolProblem> problems) {
         Set<String> ranged = new TreeSet<>();
         tables.stream().filter(t -> t.kind().name().equals("Ranges")).forEach(t -> ranged.addAll(t.column("Test").values()));
         Set<String> reported = new TreeSet<>();
@@ -69,7 +69,7 @@ final class CodeDeclarations {
                 continue;
             }
             for (var e : t.column("Test").entrySet()) {
-                if (ranged.contains(e.getValue()) || !reported.add(e.getValue())) continue;
+                if (ranged.contains(e.getValue()) || !tests.contains(e.getValue()) || !reported.add(e.getValue())) continue;
                 problems.add(new ProtocolProblem(t.table().file(), t.table().sheet(), e.getKey(), "test " + e.getValue()
                         + " has no row in the Ranges table, so its values would never be checked; add a Ranges row for "
                         + e.getValue()));

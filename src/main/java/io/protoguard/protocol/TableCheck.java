@@ -106,6 +106,7 @@ final class TableCheck {
             ColumnSpec spec = kind.compiled() ? kind.byTemplate(c.snippet()) : kind.byTitle(c.title());
             if (spec == null || (!kind.compiled() && !c.snippet().isEmpty())) {
                 ColumnSpec meant = kind.byTitle(c.title());
+                if (meant != null) seen.putIfAbsent(meant, c); // one message for the column, not also "needs a column"
                 problems.add(at(t, c.letter() + templateRow, meant != null && kind.compiled()
                         ? "the " + meant.title() + " column's template must read " + meant.template() + " (found " + quote(c.snippet()) + ")"
                         : !kind.compiled() ? "the " + kind.name() + " table is data only: row " + templateRow + " stays empty and "
