@@ -100,4 +100,17 @@ class TablePayloadTest {
         List<String> citations = rules.stream().filter(DateOrderRule.class::isInstance).map(ProtocolRule::citation).toList();
         assertThat(citations).contains(breakouts[0], breakouts[1], breakouts[2], "x \"); " + code + " //");
     }
+
+    @Test
+    void aPayloadEditedIntoALoadedProtocolIsRefusedOnHotReloadAndTheLastGoodVersionStays() throws Exception {
+        Path tables = Files.createDirectories(tmp.resolve("decision-tables"));
+        ProtocolCopy c = ProtocolCopy.of("sivelestat-evt", tables, "hot-evt");
+        ProtocolCache cache = new ProtocolCache(tables, Path.of("rules"));
+        ProtocolVersions good = cache.get("hot-evt");
+        Payloads.inScheduleTemplate(c, sentinel());
+        assertThat(cache.get("hot-evt")).as("the last good version stays in use").isSameAs(good);
+        assertThat(cache.pendingFailure("hot-evt")).extracting(ProtocolProblem::describe)
+                .anyMatch(l -> l.startsWith("schedule.drl.xlsx, Schedule!B8: the Visit column's template must read"));
+        assertThat(Files.exists(sentinel())).as("the planted code never runs").isFalse();
+    }
 }
