@@ -60,7 +60,8 @@ final class TableCheck {
                     + " holds ACTION (or CONDITION) above every column"));
             return null;
         }
-        Column first = t.columns().get(0);
+        // The kind is named by the first ACTION column (the builder call); CONDITION columns may stand before it.
+        Column first = t.columns().stream().filter(c -> c.kind().equals("ACTION")).findFirst().orElse(t.columns().get(0));
         TableKind kind = TableVocabulary.byFirstTemplate(first.snippet());
         if (kind == null) kind = TableVocabulary.dataKind(t.tableName());
         if (kind == null) {
