@@ -24,7 +24,8 @@ final class ProtocolCommand implements Runnable {
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compile a protocol's decision tables and run its test scenarios.%n"
-                    + "Every problem is one line: file, Sheet!Cell: what is wrong. Exit 0 clean, 1 problems found.")
+                    + "Every problem is one line: file, Sheet!Cell: what is wrong.%n"
+                    + "Exit 0 clean, 1 a scenario failed, 2 the tables are refused (nothing of them was compiled or run).")
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<id | folder>")
         String protocol;
@@ -35,7 +36,7 @@ final class ProtocolCommand implements Runnable {
             ProtocolVersions loaded = ProtocolArgument.load(protocol, System.out, "");
             if (loaded == null) {
                 System.out.println("the protocol in " + dir + " cannot be loaded (problems above)");
-                return 1;
+                return ExitCodes.INPUT_ERRORS; // SPEC section 8: a refused table exits 2
             }
             for (LoadedProtocol v : loaded.versions()) {
                 System.out.println(v.info().id() + " version " + v.info().version() + " (effective " + v.info().effectiveDate()

@@ -22,6 +22,7 @@ import org.kie.api.runtime.rule.ConsequenceException;
  * ({@link TableFacts}), which subject sessions then get without firing the table rules again.
  */
 final class DryRun {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DryRun.class);
     private DryRun() {}
 
     record Result(List<ProtocolRule> rules, TableFacts tableFacts) {}
@@ -57,7 +58,12 @@ final class DryRun {
                 String rule = e.getMatch().getRule().getName();
                 failed.add(rule);
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                problems.add(locate(rule, String.valueOf(cause.getMessage()), tables));
+                // A builder says what is wrong in words (IllegalArgumentException); anything else is a fault of ours,
+                // whose Java text stays in the debug log.
+                String words = cause instanceof IllegalArgumentException ? String.valueOf(cause.getMessage())
+                        : "the rule built from this row failed (" + KieBaseBuilder.RAW_TEXT_HINT + ")";
+                if (!(cause instanceof IllegalArgumentException)) LOG.debug("rule {} failed in the dry run", rule, cause);
+                problems.add(locate(rule, words, tables));
             } finally {
                 session.dispose();
             }

@@ -31,13 +31,15 @@ final class ErrorMapper {
         Matcher m = RULE_NAME.matcher(message);
         if (m.find()) ruleName = m.group(1).trim();
         RuleRow row = ruleName == null ? null : t.row(ruleName);
-        String clean = clean(message);
+        // The rules are generated from checked cells, so this is protoguard's fault, not the author's: name the
+        // place, keep Drools' text out of the message (KieBaseBuilder logs it at debug level).
+        String clean = "the rules generated from this table do not compile (" + KieBaseBuilder.RAW_TEXT_HINT + ")";
         if (row == null) return new ProtocolProblem(t.table().file(), t.table().sheet(), null, clean);
         Column col = column(t.table(), row, lineText, message);
         String cell = col == null ? "A" + row.excelRow() : col.letter() + row.excelRow();
         String what = col == null ? "rule row " + row.excelRow() : col.title() + " " + quote(row.cell(col));
-        return new ProtocolProblem(t.table().file(), t.table().sheet(), cell, what + " does not compile: " + clean
-                + hint(col));
+        return new ProtocolProblem(t.table().file(), t.table().sheet(), cell, what + " does not compile: "
+                + "the rule built from this cell is refused by Drools (" + KieBaseBuilder.RAW_TEXT_HINT + ")");
     }
 
     /** The column whose snippet produced the failing DRL line, else the one whose cell text the message quotes. */
@@ -110,12 +112,6 @@ final class ErrorMapper {
                     + first.message().replaceFirst("^[^:]* does not compile: ", "")));
         }
         return out;
-    }
-
-    private static String hint(Column col) {
-        if (col == null || col.snippet() == null) return "";
-        if (!col.snippet().contains("\"$param\"")) return "; this column takes a number (e.g. 12 or 4.8)";
-        return "";
     }
 
     private static String quote(String v) {

@@ -17,6 +17,11 @@ import org.kie.api.builder.ReleaseId;
  * the rule; the executable model's do not), and maps each error to a cell or a DRL file and line.
  */
 final class KieBaseBuilder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KieBaseBuilder.class);
+    /** Where Drools' own text goes: never to the user (issue 14), only to this debug log. */
+    static final String RAW_TEXT_HINT = "Drools' own message is logged at debug level: "
+            + "-Dorg.slf4j.simpleLogger.log.io.protoguard.protocol=debug";
+
     record Built(KieBase kieBase) {}
 
     private KieBaseBuilder() {}
@@ -39,7 +44,10 @@ final class KieBaseBuilder {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         List<ProtocolProblem> mapped = new java.util.ArrayList<>();
-        for (Message m : errors) mapped.add(map(m, tables));
+        for (Message m : errors) {
+            LOG.debug("Drools: {} line {}: {}", m.getPath(), m.getLine(), m.getText());
+            mapped.add(map(m, tables));
+        }
         problems.addAll(ErrorMapper.collapse(mapped, tables));
         if (!errors.isEmpty()) return new Built(null);
         KieBase base = ks.newKieContainer(releaseId).getKieBase();
@@ -56,6 +64,6 @@ final class KieBaseBuilder {
         }
         String file = path.isEmpty() ? "rules" : "rules/" + path.substring(path.lastIndexOf('/') + 1);
         return new ProtocolProblem(file + (m.getLine() > 0 ? " line " + m.getLine() : ""), null, null,
-                ErrorMapper.clean(m.getText()));
+                "does not compile (" + RAW_TEXT_HINT + ")");
     }
 }

@@ -2,7 +2,6 @@ package io.protoguard.protocol;
 
 import io.protoguard.model.ProtocolInfo;
 import io.protoguard.model.rules.ProtocolRule;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.drools.decisiontable.SpreadsheetCompiler;
 
 /**
  * Loads a protocol folder: {@code protocol.properties} (id, title, version, effectiveDate), its decision
@@ -70,6 +68,8 @@ public final class ProtocolLoader {
         List<CompiledTable> compiled = new ArrayList<>();
         List<RuleTableSheet> tables = new ArrayList<>();
         List<Path> drlFiles = new ArrayList<>(shared);
+        List<TableCheck.Checked> checked = new ArrayList<>();
+        List<TableCheck.CodeRef> codeRefs = new ArrayList<>();
         for (Path p : version.files().values()) {
             String file = dir.relativize(p).toString();
             byte[] bytes = read(p, problems);
@@ -86,13 +86,14 @@ public final class ProtocolLoader {
                 problems.add(new ProtocolProblem(file, null, null, "has no RuleTable, so it adds no rules; "
                         + "a table starts with a cell \"RuleTable <name>\""));
             }
-            TableLint.check(read.tables(), problems);
             tables.addAll(read.tables());
             for (RuleTableSheet t : read.tables()) {
-                CompiledTable c = compileSheet(t, bytes, problems);
-                if (c != null) compiled.add(c);
+                TableCheck.Checked c = TableCheck.check(t, problems, codeRefs);
+                if (c != null) checked.add(c);
             }
         }
+        TableLint.check(checked.stream().filter(c -> c.kind().compiled()).map(TableCheck.Checked::table).toList(), problems);
+        CodeDeclarations.check(checked, codeRefs, problems);
         TableLint.checkAcross(tables, problems);
         for (Path p : shared) {
             byte[] bytes = read(p, problems);
@@ -101,7 +102,8 @@ public final class ProtocolLoader {
                 digest.update(bytes);
             }
         }
-        if (!problems.isEmpty()) return null;
+        if (!problems.isEmpty()) return null; // refused: nothing of it is compiled, nothing runs
+        for (TableCheck.Checked c : checked) if (c.kind().compiled()) compiled.add(compile(c));
         String hash = HexFormat.of().formatHex(digest.digest());
         KieBaseBuilder.Built built = KieBaseBuilder.build(info, hash, compiled, drlFiles, problems);
         if (!problems.isEmpty()) return null;
@@ -112,20 +114,17 @@ public final class ProtocolLoader {
                     "the protocol yields no rules; add decision tables (*.drl.xlsx) with rule rows"));
         }
         if (!problems.isEmpty()) return null;
-        return new LoadedProtocol(info, built.kieBase(), rules, dry.tableFacts(), CodeBooks.of(rules), tables, hash);
+        LoadedProtocol loaded = new LoadedProtocol(info, built.kieBase(), rules, dry.tableFacts(), CodeBooks.of(rules), tables, hash);
+        problems.addAll(ProtocolLint.check(loaded)); // what protocol check finds, check refuses too
+        return problems.isEmpty() ? loaded : null;
     }
 
-    private CompiledTable compileSheet(RuleTableSheet t, byte[] bytes, List<ProtocolProblem> problems) {
-        try {
-            String drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(bytes), t.sheet());
-            String path = "src/main/resources/io/protoguard/rules/" + t.file().replaceAll("[^A-Za-z0-9]", "_") + "_"
-                    + t.sheet().replaceAll("[^A-Za-z0-9]", "_") + ".drl";
-            return CompiledTable.of(t, path, drl);
-        } catch (RuntimeException e) {
-            problems.add(new ProtocolProblem(t.file(), t.sheet(), null, "the decision table cannot be parsed: "
-                    + ErrorMapper.clean(String.valueOf(e.getMessage()))));
-            return null;
-        }
+    /** The table's rules, generated from its checked cells; the workbook itself never reaches Drools. */
+    private static CompiledTable compile(TableCheck.Checked c) {
+        RuleTableSheet t = c.table();
+        String path = "src/main/resources/io/protoguard/rules/" + t.file().replaceAll("[^A-Za-z0-9]", "_") + "_"
+                + t.sheet().replaceAll("[^A-Za-z0-9]", "_") + "_" + t.tableName() + ".drl";
+        return CompiledTable.of(t, path, DrlWriter.write(c));
     }
 
     private List<Path> sharedDrl(List<ProtocolProblem> problems) {

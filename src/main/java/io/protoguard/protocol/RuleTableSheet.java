@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * A decision table as the author laid it out, read cell by cell so problems can name cells: the sheet,
- * the RuleTable name, its columns (letter, kind, snippet, title) and its rule rows (Excel row numbers).
+ * the RuleTable name, its columns (letter, kind, fact type, snippet, title) and its rule rows (Excel row numbers).
  */
 public record RuleTableSheet(String file, String sheet, String tableName, int ruleTableRow, List<Column> columns,
                              List<RuleRow> rows) {
 
-    public record Column(int index, String letter, String kind, String snippet, String title) {}
+    /** {@code objectType}: row 7, the fact a CONDITION column constrains (empty for ACTION columns). */
+    public record Column(int index, String letter, String kind, String objectType, String snippet, String title) {}
 
     /** {@code cells}: column index to the cell's text as Drools will read it. */
     public record RuleRow(int excelRow, Map<Integer, String> cells) {

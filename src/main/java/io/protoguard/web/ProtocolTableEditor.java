@@ -72,7 +72,13 @@ public class ProtocolTableEditor {
             try {
                 new ProtocolLoader(catalog.home().resolve("rules")).load(copy);
             } catch (ProtocolLoadException e) {
-                return new Outcome(false, e.problems().stream().map(ProtocolProblem::describe).toList());
+                // Refused before anything of it was compiled or run (the table vocabulary of io.protoguard.protocol);
+                // the attempt is audited with its first problems, so a refused upload is not silent.
+                List<String> problems = e.problems().stream().map(ProtocolProblem::describe).toList();
+                audit.record(user, AuditLog.PROTOCOL_BROKEN, protocolId + ": upload of table " + table + " refused, nothing "
+                        + "changed (" + problems.size() + " problem(s)): " + String.join("; ", problems.subList(0, Math.min(3,
+                        problems.size()))), remoteAddr);
+                return new Outcome(false, problems);
             }
             Path kept = Files.createDirectories(history.resolve(protocolId)).resolve(
                     OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")) + "-" + table);

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code protoguard protocol check}: compile, lint and run the scenarios; exit 0 clean, 1 problems. */
+/** {@code protoguard protocol check}: compile, lint and run the scenarios; exit 0 clean, 1 a scenario failed, 2 refused. */
 class ProtocolCheckCommandTest {
     @TempDir
     Path tmp;
@@ -31,7 +31,7 @@ class ProtocolCheckCommandTest {
     }
 
     @Test
-    void brokenTableIsReportedByFileSheetAndCellWithExitOne() throws Exception {
+    void brokenTableIsReportedByFileSheetAndCellWithExitTwo() throws Exception {
         Path copy = Files.createDirectories(tmp.resolve("decision-tables/typo-evt"));
         try (Stream<Path> files = Files.list(Path.of("decision-tables/sivelestat-evt"))) {
             for (Path p : files.toList()) Files.copy(p, copy.resolve(p.getFileName()));
@@ -40,7 +40,7 @@ class ProtocolCheckCommandTest {
                 Files.readString(copy.resolve("protocol.properties")).replace("id=sivelestat-evt", "id=typo-evt"));
         Files.move(copy.resolve("outcomes.drl.xlsx"), copy.resolve("outcomes.xlsx"));
         CliRun run = CliRun.of("protocol", "check", copy.toString());
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exit()).isEqualTo(2); // SPEC section 8: a refused table exits 2
         assertThat(run.out()).contains("outcomes.xlsx: Drools ignores this file name").doesNotContain("Exception");
     }
 }

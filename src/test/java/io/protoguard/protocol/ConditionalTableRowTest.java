@@ -25,7 +25,12 @@ class ConditionalTableRowTest {
 
     @Test
     void rowWithAConditionOnTheSubjectFiresPerSubject() throws Exception {
-        ProtocolCopy copy = ProtocolCopy.of("sivelestat-evt", tmp, "arm-evt").edit("schedule.drl.xlsx", wb -> {
+        ProtocolCopy copy = ProtocolCopy.of("sivelestat-evt", tmp, "arm-evt").edit("codes.drl.xlsx", wb -> {
+            Sheet s = wb.getSheet("Codes"); // the arm the condition names is declared, as every code is
+            Row row = s.createRow(s.getLastRowNum() + 1);
+            row.createCell(0).setCellValue("ARM");
+            row.createCell(1).setCellValue("SIVELESTAT");
+        }).edit("schedule.drl.xlsx", wb -> {
             Sheet s = wb.getSheet("Schedule");
             int col = s.getRow(5).getLastCellNum(); // a new column after Citation: CONDITION Subject(arm == "$param")
             String[] header = {"CONDITION", "Subject", "arm == \"$param\"", "OnlyArm"};

@@ -13,14 +13,14 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** A shipped protocol copied under a new id into a temporary folder, with cells edited as an author would. */
-final class ProtocolCopy {
-    final Path dir;
+public final class ProtocolCopy {
+    public final Path dir;
 
     private ProtocolCopy(Path dir) {
         this.dir = dir;
     }
 
-    static ProtocolCopy of(String shipped, Path parent, String newId) throws IOException {
+    public static ProtocolCopy of(String shipped, Path parent, String newId) throws IOException {
         Path target = Files.createDirectories(parent.resolve(newId));
         try (Stream<Path> files = Files.list(Path.of("decision-tables", shipped))) {
             for (Path p : files.toList()) Files.copy(p, target.resolve(p.getFileName()));
@@ -31,7 +31,7 @@ final class ProtocolCopy {
     }
 
     /** Sets a cell (e.g. "E11") to a text, or a number when {@code value} is a Double; null removes the cell. */
-    ProtocolCopy set(String file, String sheet, String ref, Object value) throws IOException {
+    public ProtocolCopy set(String file, String sheet, String ref, Object value) throws IOException {
         return edit(file, wb -> {
             Sheet s = wb.getSheet(sheet);
             CellReference c = new CellReference(ref);
@@ -47,11 +47,11 @@ final class ProtocolCopy {
         });
     }
 
-    interface WorkbookEdit {
+    public interface WorkbookEdit {
         void apply(XSSFWorkbook wb) throws IOException;
     }
 
-    ProtocolCopy edit(String file, WorkbookEdit edit) throws IOException {
+    public ProtocolCopy edit(String file, WorkbookEdit edit) throws IOException {
         Path p = dir.resolve(file);
         XSSFWorkbook wb;
         try (InputStream in = Files.newInputStream(p)) {

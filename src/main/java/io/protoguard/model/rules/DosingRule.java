@@ -78,7 +78,11 @@ public record DosingRule(String ruleId, String arm, String treatment, Check chec
         }
         public Builder value(double v) { value = v; return this; }
         public Builder unit(String u) { unit = ProtocolRule.optional(u); return this; }
-        public Builder tolerance(double t) { tolerance = t; return this; }
+        public Builder tolerance(double t) {
+            if (!(t > 0) || Double.isInfinite(t)) throw new IllegalArgumentException(ruleId + ": Tolerance " + t + " must be greater than 0");
+            tolerance = t;
+            return this;
+        }
         public Builder toleranceUnit(String u) { toleranceUnit = ProtocolRule.optional(u); return this; }
         public Builder severity(String s) { severity = s; return this; }
         public DosingRule citation(String citation) {

@@ -32,7 +32,11 @@ public record SafetyRule(String ruleId, Check check, String eventType, Double va
         }
         public Builder eventType(String t) { eventType = ProtocolRule.code(t); return this; }
         public Builder value(double v) { value = v; return this; }
-        public Builder windowHours(double w) { windowHours = w; return this; }
+        public Builder windowHours(double w) {
+            if (!(w > 0) || Double.isInfinite(w)) throw new IllegalArgumentException(ruleId + ": WindowHours " + w + " must be greater than 0");
+            windowHours = w;
+            return this;
+        }
         public Builder severity(String s) { severity = s; return this; }
         public SafetyRule citation(String citation) {
             if (check == null) throw new IllegalArgumentException(ruleId + ": Check is empty");

@@ -61,7 +61,11 @@ public record ValueRange(String ruleId, String test, Double min, Double max, Dou
         public Builder test(String t) { test = ProtocolRule.code(t); return this; }
         public Builder min(double m) { min = m; return this; }
         public Builder max(double m) { max = m; return this; }
-        public Builder step(double s) { step = s; return this; }
+        public Builder step(double s) {
+            if (!(s > 0) || Double.isInfinite(s)) throw new IllegalArgumentException(ruleId + ": Step " + s + " must be greater than 0");
+            step = s;
+            return this;
+        }
         public Builder codes(String c) {
             codes = Arrays.stream(c.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
             return this;

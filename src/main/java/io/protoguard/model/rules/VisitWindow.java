@@ -59,7 +59,12 @@ public record VisitWindow(String ruleId, String visit, String test, Unit unit, d
             };
             return this;
         }
-        public Builder target(double t) { target = t; return this; }
+        public Builder target(double t) {
+            // Bounded so that no date arithmetic on the window can overflow (issue 14: Target 1e308).
+            if (!(Math.abs(t) <= 100_000)) throw new IllegalArgumentException(ruleId + ": Target " + t + " is outside -100000 to 100000");
+            target = t;
+            return this;
+        }
         public Builder minus(double m) { minus = m; return this; }
         public Builder plus(double p) { plus = p; return this; }
         public Builder orOnDischarge(String yn) { orOnDischarge = YesNo.parse(yn, "OrOnDischarge", ruleId); return this; }
