@@ -247,12 +247,27 @@ final class FactAssembler implements RowSink {
                 }
                 return;
             }
+            if (columnIndexByName.isEmpty() && !missing.isEmpty()) {
+                // No known column at all: the header row is something else (a title, a garbled line), one error says so.
+                faults.error(file, kind.sheetName(), headerRow, -1, null, "row " + headerRow + " is not a header of the "
+                        + kind.sheetName() + " sheet: none of its columns is there (required: "
+                        + String.join(", ", missing.stream().map(SheetKind.Column::name).toList()) + "); " + dataRows
+                        + (dataRows == 1 ? " data row" : " data rows") + " of this sheet could not be read");
+                missing = List.of(missing.get(0)); // still unreadable, reported once
+                if (kind == SheetKind.SUBJECTS) subjectsSheetUnreadable = true;
+                reportValuesWithoutHeader();
+                return;
+            }
             for (SheetKind.Column column : missing) {
                 faults.error(file, kind.sheetName(), headerRow, -1, column.name(), "missing required column " + column.name()
                         + ": " + dataRows + (dataRows == 1 ? " data row" : " data rows") + " of this sheet could not be read");
             }
             if (kind == SheetKind.SUBJECTS && !missing.isEmpty()) subjectsSheetUnreadable = true;
-            // A value under a blank or merged header cell belongs to no column: said once per column, not dropped silently.
+            reportValuesWithoutHeader();
+        }
+
+        /** A value under a blank or merged header cell belongs to no column: said once per column, not dropped silently. */
+        private void reportValuesWithoutHeader() {
             valuesWithoutHeader.forEach((index, firstAndCount) -> faults.warning(file, kind.sheetName(), firstAndCount[0],
                     index, null, firstAndCount[1] + (firstAndCount[1] == 1 ? " value" : " values") + " in column "
                             + Faults.columnLetters(index) + ", whose header cell (" + Faults.columnLetters(index) + headerRow

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DamagedWorkbookTest {
 
-    static final Pattern JAVA_TEXT = Pattern.compile("\\b([a-z][a-z0-9_]*\\.)+[A-Z]\\w*|Exception|\\bnull\\b|invalid distance");
+    static final Pattern JAVA_TEXT = io.protoguard.fuzz.Mutations.JAVA_TEXT;
 
     @TempDir
     Path dir;
