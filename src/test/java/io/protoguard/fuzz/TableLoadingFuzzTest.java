@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -38,9 +39,27 @@ class TableLoadingFuzzTest {
         work = null;
     }
 
+    /**
+     * Inputs this target once failed on, as (table, mutation seed): both gave POI's text in the problem
+     * ("InvalidFormatException: Input file contains an entry with an empty name", "invalid distance too far back").
+     */
+    static final long[][] FOUND = {{0, 0}, {0, 28}};
+
     @Property(tries = 6)
     void aMutatedTableLoadsOrIsRefusedInWords(@ForAll @IntRange(min = 0, max = 5) int table, @ForAll long mutationSeed)
             throws Exception {
+        loadsOrIsRefusedInWords(table, mutationSeed);
+    }
+
+    @Example
+    void savedFailuresStayFixed() throws Exception {
+        for (long[] found : FOUND) {
+            loadsOrIsRefusedInWords((int) found[0], found[1]);
+            cleanUp();
+        }
+    }
+
+    private void loadsOrIsRefusedInWords(int table, long mutationSeed) throws Exception {
         work = Files.createTempDirectory("protoguard-table-fuzz");
         Path dir = Files.createDirectories(work.resolve("fuzzed"));
         try (Stream<Path> files = Files.list(Path.of("decision-tables", "sivelestat-evt"))) {
