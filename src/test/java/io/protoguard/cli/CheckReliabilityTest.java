@@ -177,5 +177,18 @@ class CheckReliabilityTest {
         assertThat(json(run).path("inputErrors").get(0).path("message").asText())
                 .startsWith("the file is damaged or truncated (not a complete .xlsx)");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+
+        // A corrupt docProps/core.xml printed a SAXParseException stack trace: POI's own log lines are off, and
+        // the metadata part is not needed to read the data.
+        var entries = io.protoguard.fuzz.Mutations.unzip(good);
+        entries.put("docProps/core.xml", "<cp:coreProperties><oops".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path core = tmp.resolve("core.xlsx");
+        Files.write(core, io.protoguard.fuzz.Mutations.zip(entries));
+        CliRun coreRun = CliRun.of("check", "--protocol", "sivelestat-evt", "--as-of", "2026-08-01", "--format", "json", core.toString());
+        assertThat(coreRun.exit()).isIn(1, 2);
+        assertThat(coreRun.err()).doesNotContain("SAXParseException").doesNotContain("\tat ");
+        for (JsonNode e : json(coreRun).path("inputErrors")) {
+            assertThat(e.path("message").asText()).startsWith("the file is damaged or truncated (not a complete .xlsx)");
+        }
     }
 }
