@@ -122,6 +122,7 @@ final class FactRows {
         }
         Double number = null;
         String value = raw;
+        if (test != null && raw != null && codes.codedTests().contains(test)) value = r.shortText("Value");
         if (test != null && raw != null && codes.numericTests().contains(test)) {
             number = r.number("Value");
             if (number != null) value = plain(RowCells.parseDecimal(raw));
@@ -136,7 +137,7 @@ final class FactRows {
         When start = r.when("StartAt");
         When end = r.when("EndAt");
         Double amount = r.number("Dose");
-        String unit = r.text("Unit");
+        String unit = r.shortText("Unit");
         if (r.failed()) return null;
         return new Dose(id, treatment, start, end, amount, unit, r.source());
     }

@@ -130,8 +130,21 @@ final class RowCells {
 
     /** A code: trimmed and upper-cased, because codes are compared exactly downstream. */
     String code(String column) {
-        String value = text(column);
+        String value = shortText(column);
         return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Text that is a code or unit: no real one is longer than {@link #QUOTE_MAX} characters, and a longer one
+     * would be repeated whole in every deviation message that names it, so it is an input error instead.
+     */
+    String shortText(String column) {
+        String value = text(column);
+        if (value != null && value.length() > QUOTE_MAX) {
+            error(column, quoted(value) + " is too long for a code (at most " + QUOTE_MAX + " characters)");
+            return null;
+        }
+        return value;
     }
 
     Double number(String column) {

@@ -153,6 +153,21 @@ class IntakeReliabilityTest {
     }
 
     @Test
+    void aCodeLongerThanEightyCharactersIsAnInputErrorSoNoMessageRepeatsIt() throws Exception {
+        String huge = "1a".repeat(5_000);
+        WorkbookData data = read(writeXlsx(dir, "site.xlsx", book()
+                .sheet("Subjects", subjectsHeader(), row("S-1", "12", "M", 70, 80, "2026-03-01T10:00"))
+                .sheet("Assessments", row("SubjectId", "Test", "PerformedAt", "Value"),
+                        row("S-1", "IMAGING", "2026-03-01T12:00", huge))
+                .sheet("Doses", row("SubjectId", "Treatment", "StartAt", "Dose", "Unit"),
+                        row("S-1", "SIVELESTAT", "2026-03-01T11:00", 100, "m".repeat(500)))));
+
+        assertThat(data.errors()).extracting(InputError::cell).containsExactly("D2", "E2");
+        assertThat(data.errors()).allSatisfy(e -> assertThat(e.message()).hasSizeLessThan(200).contains("is too long for a code"));
+        assertThat(data.subjects().get(0).assessments()).isEmpty();
+    }
+
+    @Test
     void aSheetTheProtocolReadsButTheWorkbookLacksIsAWarningNamingItsRules() throws Exception {
         var rules = List.of(safetyRule());
         Path xlsx = writeXlsx(dir, "site.xlsx", book().sheet("Subjects", subjectsHeader(),
