@@ -91,6 +91,30 @@ final class XlsxRowSource {
         if (magic != FileMagic.OOXML) {
             throw new UnreadableWorkbook("is not an .xlsx workbook (save it from Excel or LibreOffice as .xlsx)");
         }
+        try {
+            if (!hasEndOfZipDirectory()) throw new UnreadableWorkbook(DAMAGED);
+        } catch (IOException e) {
+            throw new UnreadableWorkbook("cannot read the file: " + IoReasons.of(e));
+        }
+    }
+
+    /**
+     * A zip ends with its central directory; a file cut anywhere after its last entry has lost it, yet POI
+     * falls back to reading the entries one by one and reports nothing, so a truncated upload would pass as
+     * whole. The end record (signature PK\5\6) sits in the last 22 bytes plus at most a 64 KB comment.
+     */
+    private boolean hasEndOfZipDirectory() throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(path.toFile(), "r")) {
+            long length = f.length();
+            int tail = (int) Math.min(length, 22 + 0xFFFF);
+            byte[] b = new byte[tail];
+            f.seek(length - tail);
+            f.readFully(b);
+            for (int i = tail - 22; i >= 0; i--) {
+                if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) return true;
+            }
+            return false;
+        }
     }
 
     /** Workbooks made on old Macs count serial dates from 1904; reading them as 1900 shifts every date 4 years. */
