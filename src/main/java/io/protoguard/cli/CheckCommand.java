@@ -1,27 +1,36 @@
 package io.protoguard.cli;
 
 import io.protoguard.evaluation.Evaluator;
+import io.protoguard.evaluation.SubjectPipeline;
 import io.protoguard.intake.WorkbookReader;
+import io.protoguard.model.CheckContext;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.InputError;
-import io.protoguard.evaluation.SubjectPipeline;
-import io.protoguard.model.CheckContext;
-import io.protoguard.report.ResultSpool;
-import java.util.List;
+import io.protoguard.protocol.LoadedProtocol;
 import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.report.AtomicFile;
 import io.protoguard.report.ReportWriter;
 import io.protoguard.report.ReportWriters;
+import io.protoguard.report.ResultSpool;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code protoguard check}: one workbook or CSV folder against one protocol. */
+/**
+ * {@code protoguard check}: one workbook or CSV folder against one protocol. Every way it can end gives an
+ * exit status of SPEC section 7 and, with {@code --format json}, one JSON object on standard output, including
+ * a protocol that cannot be loaded and an {@code --out} that cannot be written.
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Check a data workbook (.xlsx) or a folder of CSV files against a protocol.%n"
                 + "Exit status: 0 no deviations, 1 deviations found, 2 input errors or a protocol that cannot be loaded.")
@@ -43,23 +52,64 @@ final class CheckCommand implements Callable<Integer> {
             description = "the study's time zone, for date-times written without an offset (default: ${DEFAULT-VALUE})")
     ZoneId zone;
 
+    @Option(names = "--encoding", description = "the encoding of CSV files (e.g. UTF-8, windows-1252); default: UTF-8, "
+            + "or Windows-1252 with a warning for a file that is not valid UTF-8")
+    String encoding;
+
     @Parameters(index = "0", paramLabel = "<workbook.xlsx | folder>", description = "the data workbook or CSV folder")
     Path input;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         PrintStream err = System.err;
-        ReportWriter writer = ReportWriters.forFormat(format);
-        if (out == null && "xlsx".equalsIgnoreCase(format.trim())) {
-            err.println("protoguard: --format xlsx needs --out FILE (a workbook is not written to a terminal)");
-            return ExitCodes.INPUT_ERRORS;
+        boolean json = "json".equalsIgnoreCase(format.trim());
+        ReportWriter writer;
+        try {
+            writer = ReportWriters.forFormat(format);
+        } catch (IllegalArgumentException e) {
+            return refuse(json, null, List.of(error(e.getMessage())));
         }
-        ProtocolVersions loaded = ProtocolArgument.load(protocol, err, "  ");
+        if (out == null && "xlsx".equalsIgnoreCase(format.trim())) {
+            return refuse(json, null, List.of(error("--format xlsx needs --out FILE (a workbook is not written to a terminal)")));
+        }
+        Charset csvEncoding = null;
+        if (encoding != null) {
+            try {
+                csvEncoding = Charset.forName(encoding.trim());
+            } catch (IllegalArgumentException e) {
+                return refuse(json, null, List.of(error("unknown encoding \"" + encoding
+                        + "\" (expected e.g. UTF-8, windows-1252, ISO-8859-1)")));
+            }
+        }
+        if (out != null) {
+            String problem = OutputTarget.problem(out);
+            if (problem != null) return refuse(json, null, List.of(error("--out " + out + ": " + problem)));
+        }
+        List<InputError> protocolProblems = new ArrayList<>();
+        ProtocolVersions loaded = ProtocolArgument.load(protocol, protocolProblems);
         if (loaded == null) {
-            err.println("protoguard: protocol " + protocol + " cannot be loaded (problems above)");
-            return ExitCodes.INPUT_ERRORS;
+            for (InputError e : protocolProblems) err.println("  " + e.describe());
+            protocolProblems.add(error("protocol " + protocol + " cannot be loaded"
+                    + (protocolProblems.isEmpty() ? "" : " (problems above)")));
+            return refuse(json, null, protocolProblems);
         }
         LocalDate day = asOf != null ? asOf : LocalDate.now(zone);
+        try {
+            return check(loaded, day, writer, csvEncoding, err);
+        } catch (IOException e) {
+            return refuse(json, loaded.inEffectOn(day), List.of(error("--out " + out + ": the report could not be written: "
+                    + OutputTarget.reason(e))));
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // A fault of the engine, not of the data: said in words, with no Java class name or stack trace.
+            return refuse(json, loaded.inEffectOn(day), List.of(error("the check could not finish: " + Messages.plain(e))));
+        }
+    }
+
+    private int check(ProtocolVersions loaded, LocalDate day, ReportWriter writer, Charset csvEncoding, PrintStream err)
+            throws IOException {
+        List<io.protoguard.model.rules.ProtocolRule> rules = new ArrayList<>();
+        for (LoadedProtocol v : loaded.versions()) rules.addAll(v.rules());
+        WorkbookReader reader = new WorkbookReader(loaded.codeBook(), zone).withCsvEncoding(csvEncoding).withRules(rules);
         // Subjects stream from intake to a bounded pool of evaluators and their results to disk, so memory
         // does not grow with the number of subjects; the report is written once the totals are known.
         try (ResultSpool results = new ResultSpool();
@@ -68,7 +118,7 @@ final class CheckCommand implements Callable<Integer> {
                          r.deviations().forEach(results::add);
                          r.outcomes().forEach(results::add);
                      })) {
-            WorkbookReader.Summary read = new WorkbookReader(loaded.codeBook(), zone).stream(input, pipeline::accept);
+            WorkbookReader.Summary read = reader.stream(input, pipeline::accept);
             pipeline.finish();
             CheckResult head = new CheckResult(loaded.inEffectOn(day).info(), day, read.subjects(), read.errors(), read.warnings(),
                     List.of(), List.of());
@@ -80,17 +130,39 @@ final class CheckCommand implements Callable<Integer> {
             }
             long deviations = results.deviationCount();
             if (!"text".equalsIgnoreCase(format.trim()) || out != null) {
+                // The CSV report holds deviations only: errors and warnings reach the user here.
                 for (InputError e : read.errors()) err.println("input error: " + e.describe());
+                for (InputError w : read.warnings()) err.println("warning: " + w.describe());
                 err.println(deviations + " deviations, " + read.errors().size() + " input errors, "
-                        + read.subjects() + " subjects" + (out == null ? "" : "; report written to " + out));
+                        + read.warnings().size() + " warnings, " + read.subjects() + " subjects"
+                        + (out == null ? "" : "; report written to " + out));
             }
             if (!read.errors().isEmpty()) return ExitCodes.INPUT_ERRORS;
             return deviations == 0 ? ExitCodes.CLEAN : ExitCodes.DEVIATIONS;
         }
     }
 
+    /** Exit 2 before or instead of a report: each reason on standard error, and as JSON when JSON was asked for. */
+    private int refuse(boolean json, LoadedProtocol protocolInEffect, List<InputError> errors) {
+        for (InputError e : errors) {
+            if (e.file() == null && e.sheet() == null) System.err.println("protoguard: " + e.message());
+        }
+        if (json && out == null) {
+            JsonErrors.print(protocolInEffect == null ? null : protocolInEffect.info(), asOf, errors);
+        }
+        return ExitCodes.INPUT_ERRORS;
+    }
+
+    private static InputError error(String message) {
+        return new InputError(null, null, null, null, null, message);
+    }
+
     /** Evaluation threads: -Dprotoguard.threads, else one per processor. */
     private static int threads() {
         return Integer.getInteger("protoguard.threads", Runtime.getRuntime().availableProcessors());
+    }
+
+    static boolean isJson(String format) {
+        return format != null && format.trim().toLowerCase(Locale.ROOT).equals("json");
     }
 }

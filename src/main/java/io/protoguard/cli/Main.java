@@ -1,5 +1,8 @@
 package io.protoguard.cli;
 
+import io.protoguard.model.InputError;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,16 +36,35 @@ public final class Main implements Runnable {
                         + "Europe/Berlin or Asia/Shanghai, or UTC)");
             }
         });
+        boolean checkAsJson = checkAsJson(args);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("protoguard: " + e.getMessage());
+            String message = Messages.plain(e);
+            cmd.getErr().println("protoguard: " + message);
+            if (checkAsJson) JsonErrors.print(null, null, List.of(new InputError(null, null, null, null, null, message)));
             return ExitCodes.INPUT_ERRORS;
         });
         cl.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("protoguard: " + e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());
+            // `check --format json` promises one JSON object on standard output, for a bad argument too.
+            if (checkAsJson) JsonErrors.print(null, null, List.of(new InputError(null, null, null, null, null, e.getMessage())));
             return ExitCodes.INPUT_ERRORS;
         });
         return cl.execute(args);
+    }
+
+    /** `check ... --format json` (or --format=json) without --out, read from the raw arguments before parsing. */
+    private static boolean checkAsJson(String... args) {
+        List<String> a = Arrays.asList(args);
+        if (a.isEmpty() || !a.get(0).equals("check")) return false;
+        boolean json = false, toFile = false;
+        for (int i = 1; i < a.size(); i++) {
+            String arg = a.get(i);
+            if (arg.equals("--format") && i + 1 < a.size()) json = CheckCommand.isJson(a.get(i + 1));
+            else if (arg.startsWith("--format=")) json = CheckCommand.isJson(arg.substring("--format=".length()));
+            else if (arg.equals("--out") || arg.startsWith("--out=")) toFile = true;
+        }
+        return json && !toFile;
     }
 
     @Override

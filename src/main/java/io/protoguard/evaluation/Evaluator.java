@@ -89,7 +89,9 @@ public final class Evaluator {
         } finally {
             session.dispose();
         }
-        return new SubjectResult(findings.deviations(), findings.outcomes());
+        // A bad or implausible Subjects value is one finding; the rules that need it are listed as not judged.
+        return NotJudged.apply(version.info().version(), version.rules(), data,
+                new SubjectResult(findings.deviations(), findings.outcomes()));
     }
 
     /** One subject's result in report order (deviations by visit, rule, date; outcomes by name). */

@@ -1,6 +1,7 @@
 package io.protoguard.intake;
 
 import io.protoguard.model.Assessment;
+import io.protoguard.model.BadValue;
 import io.protoguard.model.ClinicalEvent;
 import io.protoguard.model.CodeBook;
 import io.protoguard.model.Criterion;
@@ -33,6 +34,10 @@ final class FactAssembler implements RowSink {
     private final Map<SheetKind, String> fileOfSheet = new EnumMap<>(SheetKind.class);
     private final List<SheetIntake> sheets = new ArrayList<>();
     private boolean subjectsSheetUnreadable;
+    /** Rows not checked because the Subjects sheet could not be read, by sheet: one error each, not one per row. */
+    private final Map<SheetIntake, int[]> unreadRowsBySheet = new LinkedHashMap<>();
+    /** Rule ids the protocol applies to the rows of each optional sheet, to name what a missing sheet costs. */
+    private Map<SheetKind, List<String>> rulesBySheet = Map.of();
 
     FactAssembler(CodeBook codes, ZoneId studyZone, Faults faults, RowSpool spool) {
         this.faults = faults;
@@ -77,11 +82,12 @@ final class FactAssembler implements RowSink {
      *
      * @param subjectsFile where the Subjects sheet was expected, named in the error when it is absent
      */
-    int emit(String subjectsFile, Consumer<SubjectData> consumer) {
+    int emit(String subjectsFile, boolean csv, Consumer<SubjectData> consumer) {
         if (!fileOfSheet.containsKey(SheetKind.SUBJECTS)) {
-            faults.error(subjectsFile, SheetKind.SUBJECTS.sheetName(), null, -1, null,
+            faults.error(csv ? "Subjects.csv" : subjectsFile, SheetKind.SUBJECTS.sheetName(), null, -1, null,
                     "no Subjects sheet (required): no subject can be read");
         }
+        warnAboutMissingSheets(subjectsFile, csv);
         int[] count = {0};
         SubjectMerge.groups(spool.runs(), rows -> {
             SubjectData data = assemble(rows);
@@ -90,7 +96,28 @@ final class FactAssembler implements RowSink {
                 consumer.accept(data);
             }
         });
+        unreadRowsBySheet.forEach((sheet, n) -> faults.error(sheet.file, sheet.kind.sheetName(), null, -1, null,
+                n[0] + (n[0] == 1 ? " row of this sheet was" : " rows of this sheet were")
+                        + " not checked: the Subjects sheet could not be read (see its errors)"));
         return count[0];
+    }
+
+    /** Tells intake which rules read which sheet, so a sheet the workbook lacks is a warning naming them. */
+    void expectSheets(Map<SheetKind, List<String>> rulesBySheet) {
+        this.rulesBySheet = rulesBySheet;
+    }
+
+    /**
+     * A sheet the protocol's rules read but the workbook lacks is not an error (a site may have no events),
+     * but it must not be silent either: those rules judged nothing.
+     */
+    private void warnAboutMissingSheets(String workbook, boolean csv) {
+        rulesBySheet.forEach((kind, ruleIds) -> {
+            if (ruleIds.isEmpty() || fileOfSheet.containsKey(kind) || kind == SheetKind.SUBJECTS) return;
+            String where = csv ? "no " + kind.sheetName() + ".csv file" : "no " + kind.sheetName() + " sheet";
+            faults.warning(csv ? kind.sheetName() + ".csv" : workbook, kind.sheetName(), null, -1, null,
+                    where + ": the rules " + String.join(", ", ruleIds) + " were not applied");
+        });
     }
 
     /** One subject's rows (all with the same SubjectId, in file order) to its facts; null if it has none. */
@@ -99,6 +126,8 @@ final class FactAssembler implements RowSink {
         String id = rows.get(0).subjectKey().isEmpty() ? null : rows.get(0).subjectKey();
         Subject subject = null;
         Integer firstSubjectRow = null;
+        List<BadValue> badValues = List.of();
+        Map<String, String> subjectCells = Map.of();
         List<Object> linked = new ArrayList<>();
         List<RowCells> linkedCells = new ArrayList<>();
         for (SpooledRow row : rows) {
@@ -112,6 +141,8 @@ final class FactAssembler implements RowSink {
                 if (id != null && firstSubjectRow == null) {
                     firstSubjectRow = r.row();
                     subject = s;
+                    badValues = r.badOptionalCells();
+                    subjectCells = sheet.cellsOfRow(r);
                 }
             } else {
                 linked.add(sheet.fact(r));
@@ -120,12 +151,7 @@ final class FactAssembler implements RowSink {
         }
         if (id == null) return null; // each row's missing SubjectId is already an error
         if (subject == null) {
-            boolean listed = firstSubjectRow != null || subjectsSheetUnreadable;
-            for (RowCells r : linkedCells) {
-                faults.error(r.file(), r.sheetName(), r.row(), r.columnIndex("SubjectId"), "SubjectId", listed
-                        ? "SubjectId " + RowCells.quoted(id) + " could not be read from the Subjects sheet (see its errors)"
-                        : "SubjectId " + RowCells.quoted(id) + " is not in the Subjects sheet");
-            }
+            reportRowsWithoutSubject(id, firstSubjectRow != null, linkedCells);
             return null;
         }
         List<Criterion> criteria = new ArrayList<>();
@@ -138,7 +164,32 @@ final class FactAssembler implements RowSink {
             else if (fact instanceof Dose d) doses.add(d);
             else if (fact instanceof ClinicalEvent e) events.add(e);
         }
-        return new SubjectData(subject, criteria, assessments, doses, events);
+        return new SubjectData(subject, criteria, assessments, doses, events, badValues, subjectCells);
+    }
+
+    /**
+     * Rows of a subject that has no readable Subjects row: one error per sheet of that subject (at its first
+     * row), or one per sheet when the whole Subjects sheet is unreadable, never one per row.
+     */
+    private void reportRowsWithoutSubject(String id, boolean listed, List<RowCells> rows) {
+        if (subjectsSheetUnreadable && !listed) {
+            for (RowCells r : rows) unreadRowsBySheet.computeIfAbsent(sheetOf(r), k -> new int[1])[0]++;
+            return;
+        }
+        Map<String, List<RowCells>> bySheet = new LinkedHashMap<>();
+        for (RowCells r : rows) bySheet.computeIfAbsent(r.file() + "\u0000" + r.sheetName(), k -> new ArrayList<>()).add(r);
+        for (List<RowCells> same : bySheet.values()) {
+            RowCells first = same.get(0);
+            String more = same.size() == 1 ? "" : " (" + same.size() + " rows of this sheet, the first here, none checked)";
+            faults.error(first.file(), first.sheetName(), first.row(), first.columnIndex("SubjectId"), "SubjectId", (listed
+                    ? "SubjectId " + RowCells.quoted(id) + " could not be read from the Subjects sheet (see its errors)"
+                    : "SubjectId " + RowCells.quoted(id) + " is not in the Subjects sheet") + more);
+        }
+    }
+
+    private SheetIntake sheetOf(RowCells r) {
+        for (SheetIntake s : sheets) if (s.file.equals(r.file()) && s.kind.sheetName().equals(r.sheetName())) return s;
+        throw new IllegalStateException("row of an unknown sheet");
     }
 
     /** One sheet: its header, then its data rows. */
@@ -149,6 +200,10 @@ final class FactAssembler implements RowSink {
         private final Map<String, Integer> columnIndexByName = new LinkedHashMap<>();
         private List<SheetKind.Column> missing;
         private int dataRows;
+        private int headerRow = 1;
+        /** Columns whose header cell is blank (or past the header), mapped to {first row, count} of their values. */
+        private final Map<Integer, int[]> valuesWithoutHeader = new TreeMap<>();
+        private final java.util.Set<Integer> headed = new java.util.HashSet<>();
 
         SheetIntake(String file, SheetKind kind, int order) {
             this.file = file;
@@ -158,13 +213,21 @@ final class FactAssembler implements RowSink {
 
         @Override
         public void row(int rowNumber, SortedMap<Integer, String> cells) {
+            boolean blank = cells.values().stream().allMatch(v -> RowCells.trim(v).isEmpty());
             if (missing == null) {
-                // The header is row 1; a sheet whose row 1 is empty has no header, so no columns.
-                header(rowNumber == 1 ? cells : new TreeMap<>());
-                if (rowNumber == 1) return;
+                // The header is the first row that holds anything: blank rows above it are a layout, not data.
+                if (blank) return;
+                headerRow = rowNumber;
+                header(cells);
+                return;
             }
-            if (cells.values().stream().allMatch(String::isBlank)) return;
+            if (blank) return;
             dataRows++;
+            cells.forEach((index, value) -> {
+                if (!headed.contains(index) && !RowCells.trim(value).isEmpty()) {
+                    valuesWithoutHeader.computeIfAbsent(index, k -> new int[]{rowNumber, 0})[1]++;
+                }
+            });
             if (missing.isEmpty()) spool.add(new SpooledRow(subjectKey(cells), order, rowNumber, dense(cells)));
         }
 
@@ -184,24 +247,46 @@ final class FactAssembler implements RowSink {
                 }
                 return;
             }
+            if (columnIndexByName.isEmpty() && !missing.isEmpty()) {
+                // No known column at all: the header row is something else (a title, a garbled line), one error says so.
+                faults.error(file, kind.sheetName(), headerRow, -1, null, "row " + headerRow + " is not a header of the "
+                        + kind.sheetName() + " sheet: none of its columns is there (required: "
+                        + String.join(", ", missing.stream().map(SheetKind.Column::name).toList()) + "); " + dataRows
+                        + (dataRows == 1 ? " data row" : " data rows") + " of this sheet could not be read");
+                missing = List.of(missing.get(0)); // still unreadable, reported once
+                if (kind == SheetKind.SUBJECTS) subjectsSheetUnreadable = true;
+                reportValuesWithoutHeader();
+                return;
+            }
             for (SheetKind.Column column : missing) {
-                faults.error(file, kind.sheetName(), 1, -1, column.name(), "missing required column " + column.name()
+                faults.error(file, kind.sheetName(), headerRow, -1, column.name(), "missing required column " + column.name()
                         + ": " + dataRows + (dataRows == 1 ? " data row" : " data rows") + " of this sheet could not be read");
             }
             if (kind == SheetKind.SUBJECTS && !missing.isEmpty()) subjectsSheetUnreadable = true;
+            reportValuesWithoutHeader();
+        }
+
+        /** A value under a blank or merged header cell belongs to no column: said once per column, not dropped silently. */
+        private void reportValuesWithoutHeader() {
+            valuesWithoutHeader.forEach((index, firstAndCount) -> faults.warning(file, kind.sheetName(), firstAndCount[0],
+                    index, null, firstAndCount[1] + (firstAndCount[1] == 1 ? " value" : " values") + " in column "
+                            + Faults.columnLetters(index) + ", whose header cell (" + Faults.columnLetters(index) + headerRow
+                            + ") is empty, " + (firstAndCount[1] == 1 ? "is" : "are") + " not read (the first here): "
+                            + "give the column a header, or unmerge the header cells"));
         }
 
         private void header(SortedMap<Integer, String> cells) {
             cells.forEach((index, text) -> {
-                if (text.isBlank()) return;
-                String name = text.trim();
+                String name = RowCells.trim(text);
+                if (name.isEmpty()) return;
+                headed.add(index);
                 SheetKind.Column column = kind.column(name).orElse(null);
                 if (column == null) {
-                    faults.warning(file, kind.sheetName(), 1, index, name, "unknown column " + RowCells.quoted(name)
-                            + " is ignored (columns of " + kind.sheetName() + ": "
+                    faults.warning(file, kind.sheetName(), headerRow, index, RowCells.shortened(name), "unknown column "
+                            + RowCells.quoted(name) + " is ignored (columns of " + kind.sheetName() + ": "
                             + String.join(", ", kind.columns().stream().map(SheetKind.Column::name).toList()) + ")");
                 } else if (columnIndexByName.containsKey(column.name())) {
-                    faults.error(file, kind.sheetName(), 1, index, column.name(), "column " + column.name()
+                    faults.error(file, kind.sheetName(), headerRow, index, column.name(), "column " + column.name()
                             + " appears twice (columns " + Faults.columnLetters(columnIndexByName.get(column.name()))
                             + " and " + Faults.columnLetters(index) + "); only the first is read");
                 } else {
@@ -212,10 +297,17 @@ final class FactAssembler implements RowSink {
                     .filter(c -> c.required() && !columnIndexByName.containsKey(c.name())).toList();
         }
 
+        /** Where each column of this row sits ("Age" -> "Subjects!F5"). */
+        Map<String, String> cellsOfRow(RowCells r) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String column : columnIndexByName.keySet()) out.put(column, r.cellOf(column));
+            return out;
+        }
+
         /** The trimmed SubjectId, or "" when blank (such a row is still read, to report its other faults). */
         private String subjectKey(SortedMap<Integer, String> cells) {
             String id = cells.get(columnIndexByName.get("SubjectId"));
-            return id == null || id.isBlank() ? "" : id.trim();
+            return id == null ? "" : RowCells.trim(id);
         }
 
         RowCells cells(SpooledRow row) {

@@ -54,15 +54,18 @@ final class FactRows {
         }
         String sex = sex(r);
         Integer age = r.integer("Age");
+        // A readable but impossible weight (0, -72) is judged against the protocol's plausibility range, not here.
         Double weight = r.number("WeightKg");
-        if (weight != null && weight <= 0) r.error("WeightKg", RowCells.quoted(r.peek("WeightKg")) + " is not greater than 0");
         When consent = r.when("ConsentAt");
         When onset = r.when("OnsetAt");
         When randomized = r.when("RandomizedAt");
         When discharged = r.when("DischargedAt");
         When died = r.when("DiedAt");
         When withdrawn = r.when("WithdrawnAt");
-        if (r.failed()) return null;
+        // Only a bad required cell costs the subject; a bad optional one is its one input error, the value is
+        // read as absent, and evaluation lists the rules that needed it as not judged.
+        if (r.requiredFailed()) return null;
+        if (r.badOptionalCells().stream().anyMatch(b -> b.column().equals("Arm"))) arm = null;
         return new Subject(id, site, arm, sex, age, weight, consent, onset, randomized, discharged, died, withdrawn,
                 r.source());
     }
@@ -119,6 +122,7 @@ final class FactRows {
         }
         Double number = null;
         String value = raw;
+        if (test != null && raw != null && codes.codedTests().contains(test)) value = r.shortText("Value");
         if (test != null && raw != null && codes.numericTests().contains(test)) {
             number = r.number("Value");
             if (number != null) value = plain(RowCells.parseDecimal(raw));
@@ -133,7 +137,7 @@ final class FactRows {
         When start = r.when("StartAt");
         When end = r.when("EndAt");
         Double amount = r.number("Dose");
-        String unit = r.text("Unit");
+        String unit = r.shortText("Unit");
         if (r.failed()) return null;
         return new Dose(id, treatment, start, end, amount, unit, r.source());
     }

@@ -1,17 +1,22 @@
 package io.protoguard.intake;
 
+import io.protoguard.model.BadValue;
 import io.protoguard.model.SourceRef;
 import io.protoguard.model.When;
 import io.protoguard.model.rules.YesNo;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Typed, validated access to the cells of one data row. Every bad cell is reported at once and read as null,
- * so a row shows all its faults, and {@link #failed()} tells the caller not to build a half-read fact.
+ * so a row shows all its faults, and {@link #failed()} tells the caller not to build a half-read fact;
+ * {@link #requiredFailed()} and {@link #badOptionalCells()} let a Subjects row keep its subject when only an
+ * optional cell is bad (SPEC section 8: one bad value, one finding).
  */
 final class RowCells {
 
@@ -26,6 +31,8 @@ final class RowCells {
     private final WhenParser whenParser;
     private final Faults faults;
     private boolean failed;
+    private boolean requiredFailed;
+    private final List<BadValue> badOptional = new ArrayList<>();
 
     RowCells(String file, SheetKind sheet, int row, Map<String, Integer> columnIndexByName,
              String[] cells, WhenParser whenParser, Faults faults) {
@@ -63,8 +70,29 @@ final class RowCells {
         return failed;
     }
 
+    /** A required cell (or the row's key) is at fault: the row cannot become a fact at all. */
+    boolean requiredFailed() {
+        return requiredFailed;
+    }
+
+    /** The optional cells at fault, each already reported as one input error. */
+    List<BadValue> badOptionalCells() {
+        return List.copyOf(badOptional);
+    }
+
+    /** "Subjects!F5", or null when the sheet has no such column. */
+    String cellOf(String column) {
+        Integer index = columnIndexByName.get(column);
+        return index == null ? null : sheet.sheetName() + "!" + Faults.columnLetters(index) + row;
+    }
+
     void error(String column, String message) {
         failed = true;
+        if (column == null || sheet.isRequired(column)) requiredFailed = true;
+        else if (badOptional.stream().noneMatch(b -> b.column().equals(column))) {
+            String raw = peek(column);
+            badOptional.add(new BadValue(column, raw == null ? "" : shortened(raw), cellOf(column), false));
+        }
         faults.error(file, sheet.sheetName(), row, columnIndexByName.getOrDefault(column, -1), column, message);
     }
 
@@ -72,7 +100,25 @@ final class RowCells {
     String peek(String column) {
         Integer index = columnIndexByName.get(column);
         String value = index == null || index >= cells.length ? null : cells[index];
-        return value == null || value.isBlank() ? null : value.trim();
+        if (value == null) return null;
+        String trimmed = trim(value);
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+
+    /**
+     * Trims every kind of Unicode white space (no-break space, zero-width space, a stray byte-order mark), not
+     * only what {@link String#trim} knows: a cell copied from a web page or a PDF carries them invisibly.
+     */
+    static String trim(String text) {
+        int start = 0, end = text.length();
+        while (start < end && invisible(text.charAt(start))) start++;
+        while (end > start && invisible(text.charAt(end - 1))) end--;
+        return text.substring(start, end);
+    }
+
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF'
+                || Character.isISOControl(c);
     }
 
     /** Trimmed text; null when blank (an error first if the column is required). */
@@ -84,8 +130,21 @@ final class RowCells {
 
     /** A code: trimmed and upper-cased, because codes are compared exactly downstream. */
     String code(String column) {
-        String value = text(column);
+        String value = shortText(column);
         return value == null ? null : value.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Text that is a code or unit: no real one is longer than {@link #QUOTE_MAX} characters, and a longer one
+     * would be repeated whole in every deviation message that names it, so it is an input error instead.
+     */
+    String shortText(String column) {
+        String value = text(column);
+        if (value != null && value.length() > QUOTE_MAX) {
+            error(column, quoted(value) + " is too long for a code (at most " + QUOTE_MAX + " characters)");
+            return null;
+        }
+        return value;
     }
 
     Double number(String column) {
@@ -129,11 +188,24 @@ final class RowCells {
 
     /** Null when the text is not a plain decimal number (no thousands separators, no NaN). */
     static BigDecimal parseDecimal(String text) {
-        return NUMBER.matcher(text.trim()).matches() ? new BigDecimal(text.trim()) : null;
+        String t = trim(text);
+        if (t.length() > 400 || !NUMBER.matcher(t).matches()) return null; // 400 digits is no measurement
+        return new BigDecimal(t);
     }
 
+    /** The longest value a message quotes whole; a longer one is cut, its length said. */
+    static final int QUOTE_MAX = 80;
+
+    /** A value in quotes for a message, cut at {@link #QUOTE_MAX} characters so one cell cannot flood a report. */
     static String quoted(String raw) {
-        return "\"" + raw + "\"";
+        if (raw == null || raw.length() <= QUOTE_MAX) return "\"" + raw + "\"";
+        return "\"" + shortened(raw) + "\" (" + raw.length() + " characters)";
+    }
+
+    /** The first {@link #QUOTE_MAX} characters and "..." when longer. */
+    static String shortened(String raw) {
+        if (raw == null || raw.length() <= QUOTE_MAX) return raw;
+        return raw.substring(0, QUOTE_MAX) + "...";
     }
 
     private BigDecimal decimal(String column) {

@@ -43,14 +43,14 @@ public enum SheetKind {
 
     /** Header names match case-insensitively; a '*' templates put on required headers is tolerated. */
     Optional<Column> column(String header) {
-        String h = header.trim();
-        if (h.endsWith("*")) h = h.substring(0, h.length() - 1).trim();
+        String h = RowCells.trim(header);
+        if (h.endsWith("*")) h = RowCells.trim(h.substring(0, h.length() - 1));
         String wanted = h;
         return columns.stream().filter(c -> c.name().equalsIgnoreCase(wanted)).findFirst();
     }
 
     static Optional<SheetKind> byName(String name) {
-        String n = name.trim();
+        String n = RowCells.trim(name);
         return Arrays.stream(values()).filter(k -> k.sheetName.equalsIgnoreCase(n)).findFirst();
     }
 

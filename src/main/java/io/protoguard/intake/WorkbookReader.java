@@ -5,11 +5,15 @@ import io.protoguard.model.InputError;
 import io.protoguard.model.SubjectData;
 import io.protoguard.model.WorkbookData;
 
+import io.protoguard.model.rules.ProtocolRule;
+
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -27,16 +31,41 @@ public final class WorkbookReader {
     private final CodeBook codes;
     private final ZoneId studyZone;
     private final int spoolRows;
+    private final Charset csvEncoding;
+    private final Map<SheetKind, List<String>> rulesBySheet;
 
     /** @param studyZone the zone of date-times written without a UTC offset (SPEC section 4) */
     public WorkbookReader(CodeBook codes, ZoneId studyZone) {
-        this(codes, studyZone, DEFAULT_SPOOL_ROWS);
+        this(codes, studyZone, DEFAULT_SPOOL_ROWS, null, Map.of());
     }
 
     WorkbookReader(CodeBook codes, ZoneId studyZone, int spoolRows) {
+        this(codes, studyZone, spoolRows, null, Map.of());
+    }
+
+    private WorkbookReader(CodeBook codes, ZoneId studyZone, int spoolRows, Charset csvEncoding,
+                           Map<SheetKind, List<String>> rulesBySheet) {
         this.codes = codes;
         this.studyZone = studyZone;
         this.spoolRows = spoolRows;
+        this.csvEncoding = csvEncoding;
+        this.rulesBySheet = rulesBySheet;
+    }
+
+    /**
+     * The same reader with CSV files read in {@code encoding} (the user's {@code --encoding}); null detects
+     * UTF-8, falling back to Windows-1252 with a warning.
+     */
+    public WorkbookReader withCsvEncoding(Charset encoding) {
+        return new WorkbookReader(codes, studyZone, spoolRows, encoding, rulesBySheet);
+    }
+
+    /**
+     * The same reader told which rules read which sheet, so that a sheet the workbook lacks is a warning naming
+     * the rules it leaves unapplied ("no Events sheet: the rules SICH-... were not applied").
+     */
+    public WorkbookReader withRules(List<? extends ProtocolRule> rules) {
+        return new WorkbookReader(codes, studyZone, spoolRows, csvEncoding, SheetRules.of(rules));
     }
 
     /** path is an .xlsx file or a folder of CSV files named after the sheets (Subjects.csv, Criteria.csv, ...). */
@@ -56,9 +85,11 @@ public final class WorkbookReader {
         Faults faults = new Faults();
         try (RowSpool spool = new RowSpool(spoolRows)) {
             FactAssembler assembler = new FactAssembler(codes, studyZone, faults, spool);
+            assembler.expectSheets(rulesBySheet);
             String subjectsFile;
-            if (Files.isDirectory(path)) {
-                new CsvFolderSource(path).feed(assembler);
+            boolean csv = Files.isDirectory(path);
+            if (csv) {
+                new CsvFolderSource(path, csvEncoding).feed(assembler);
                 subjectsFile = "Subjects.csv";
             } else if (!Files.isRegularFile(path)) {
                 return unreadable(name, "no such file or folder");
@@ -71,7 +102,7 @@ public final class WorkbookReader {
                 }
                 subjectsFile = name;
             }
-            int subjects = assembler.emit(subjectsFile, consumer);
+            int subjects = assembler.emit(subjectsFile, csv, consumer);
             return new Summary(subjects, faults.errors(), faults.warnings());
         }
     }

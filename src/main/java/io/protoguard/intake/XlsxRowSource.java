@@ -44,8 +44,12 @@ final class XlsxRowSource {
         this.file = file;
     }
 
+    /** What the user reads for any damage POI finds: its own text names classes and zip internals. */
+    static final String DAMAGED = "the file is damaged or truncated (not a complete .xlsx)";
+
     void feed(RowSink sink) throws UnreadableWorkbook {
         checkIsXlsx();
+        String sheetName = null;
         try (OPCPackage pkg = OPCPackage.open(path.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
@@ -53,8 +57,10 @@ final class XlsxRowSource {
             IsoCellFormatter formatter = new IsoCellFormatter(usesDate1904(reader));
             XSSFReader.SheetIterator sheets = reader.getSheetIterator();
             while (sheets.hasNext()) {
+                sheetName = null;
                 try (InputStream sheet = sheets.next()) {
-                    RowSink.SheetRows rows = sink.startSheet(file, sheets.getSheetName());
+                    sheetName = sheets.getSheetName();
+                    RowSink.SheetRows rows = sink.startSheet(file, sheetName);
                     if (rows == null) continue;
                     XMLReader parser = XMLHelper.newXMLReader();
                     parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(rows),
@@ -64,9 +70,10 @@ final class XlsxRowSource {
                 }
             }
         } catch (IOException | OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException
-                 | RuntimeException e) {
-            // POI reports corrupt packages, zip bombs and bad XML through many exception types, some unchecked.
-            throw new UnreadableWorkbook("cannot read the workbook: " + reason(e));
+                 | RuntimeException | StackOverflowError e) {
+            // POI reports corrupt packages, zip bombs and bad XML through many exception types, some unchecked,
+            // all with its own wording; the user gets what it means for the file, and where.
+            throw new UnreadableWorkbook(reason(e, sheetName));
         }
     }
 
@@ -75,7 +82,7 @@ final class XlsxRowSource {
         try {
             magic = FileMagic.valueOf(path.toFile());
         } catch (IOException e) {
-            throw new UnreadableWorkbook("cannot read the file: " + reason(e));
+            throw new UnreadableWorkbook("cannot read the file: " + IoReasons.of(e));
         }
         if (magic == FileMagic.OLE2) {
             throw new UnreadableWorkbook("is password-protected or an old Excel 97-2003 (.xls) file; "
@@ -83,6 +90,30 @@ final class XlsxRowSource {
         }
         if (magic != FileMagic.OOXML) {
             throw new UnreadableWorkbook("is not an .xlsx workbook (save it from Excel or LibreOffice as .xlsx)");
+        }
+        try {
+            if (!hasEndOfZipDirectory()) throw new UnreadableWorkbook(DAMAGED);
+        } catch (IOException e) {
+            throw new UnreadableWorkbook("cannot read the file: " + IoReasons.of(e));
+        }
+    }
+
+    /**
+     * A zip ends with its central directory; a file cut anywhere after its last entry has lost it, yet POI
+     * falls back to reading the entries one by one and reports nothing, so a truncated upload would pass as
+     * whole. The end record (signature PK\5\6) sits in the last 22 bytes plus at most a 64 KB comment.
+     */
+    private boolean hasEndOfZipDirectory() throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(path.toFile(), "r")) {
+            long length = f.length();
+            int tail = (int) Math.min(length, 22 + 0xFFFF);
+            byte[] b = new byte[tail];
+            f.seek(length - tail);
+            f.readFully(b);
+            for (int i = tail - 22; i >= 0; i--) {
+                if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 5 && b[i + 3] == 6) return true;
+            }
+            return false;
         }
     }
 
@@ -107,9 +138,16 @@ final class XlsxRowSource {
         return date1904[0];
     }
 
-    private static String reason(Exception e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    private static String reason(Throwable e, String sheetName) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            // POI's zip-bomb guard: the file unpacks to far more than its size.
+            if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max")) {
+                return "the file unpacks to far more data than a workbook holds (a zip bomb?); it is not read";
+            }
+            if (t instanceof java.nio.file.AccessDeniedException) return "cannot read the file: permission denied";
+        }
+        return DAMAGED + (sheetName == null ? "" : ": sheet " + RowCells.quoted(sheetName) + " cannot be read");
     }
 
     /** Adapts POI's cell callbacks to whole rows keyed by column position. */

@@ -1,17 +1,33 @@
 package io.protoguard.model;
 
 import java.util.List;
+import java.util.Map;
 
-/** Everything read for one subject: the unit of evaluation (one rule session per subject). */
+/**
+ * Everything read for one subject: the unit of evaluation (one rule session per subject).
+ *
+ * @param badValues    the subject's values that could not be read (each already an input error); the
+ *                     subject is still checked, and the rules that read them are listed as not judged
+ * @param subjectCells where each column of the subject's row sits ("Age" -> "Subjects!F5"), for naming a
+ *                     value's cell in a finding
+ */
 public record SubjectData(
         Subject subject, List<Criterion> criteria, List<Assessment> assessments, List<Dose> doses,
-        List<ClinicalEvent> events) {
+        List<ClinicalEvent> events, List<BadValue> badValues, Map<String, String> subjectCells) {
 
     public SubjectData {
         criteria = List.copyOf(criteria);
         assessments = List.copyOf(assessments);
         doses = List.copyOf(doses);
         events = List.copyOf(events);
+        badValues = List.copyOf(badValues);
+        subjectCells = Map.copyOf(subjectCells);
+    }
+
+    /** A subject whose values were all read (other intakes, tests). */
+    public SubjectData(Subject subject, List<Criterion> criteria, List<Assessment> assessments, List<Dose> doses,
+                       List<ClinicalEvent> events) {
+        this(subject, criteria, assessments, doses, events, List.of(), Map.of());
     }
 
     public String subjectId() {

@@ -27,7 +27,10 @@ final class CodeBooks {
         Set<String> arms = new TreeSet<>();
         Map<String, Set<String>> byVisit = new TreeMap<>();
         for (ProtocolRule r : rules) {
-            if (r instanceof ValueRange v) {
+            // A range of a Subjects column ("Subjects.Age": a plausibility range) is no test code an assessment may name.
+            if (r instanceof ValueRange v && v.test().contains(".")) {
+                continue;
+            } else if (r instanceof ValueRange v) {
                 (v.numeric() ? numericTests : codedTests).add(v.test());
                 (v.numeric() ? codedTests : numericTests).remove(v.test());
             } else if (r instanceof CriterionRule c) {

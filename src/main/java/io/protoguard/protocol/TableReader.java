@@ -42,8 +42,9 @@ final class TableReader {
                 readSheet(file, sheet, tables, problems);
             }
         } catch (Exception | LinkageError e) {
-            problems.add(new ProtocolProblem(file, null, null, "cannot be read as an XLSX workbook (the file is damaged, "
-                    + "or not a workbook); save it from Excel or LibreOffice as .xlsx"));
+            // POI's text names its exception classes and zip internals (found by TableLoadingFuzzTest): said in words.
+            problems.add(new ProtocolProblem(file, null, null, "cannot be read as an XLSX workbook (the file is damaged or "
+                    + "truncated, or not an .xlsx); save it from Excel or LibreOffice as .xlsx"));
         }
         return new Result(tables, names, problems);
     }

@@ -23,6 +23,12 @@ public final class AtomicFile {
      */
     public static void write(Path target, IOConsumer<OutputStream> body) throws IOException {
         Path abs = target.toAbsolutePath();
+        // The move would replace a device, a pipe or a folder's entry with a regular file (as root, /dev/full
+        // too) and report success: only a regular file or a new path is written.
+        if (Files.exists(abs) && !Files.isRegularFile(abs)) {
+            throw new java.nio.file.FileSystemException(abs.toString(), null,
+                    "not a regular file (a device, a pipe or a folder); a report is written only to a regular file or a new path");
+        }
         Path dir = abs.getParent();
         // CREATE_NEW with the default permissions (not createTempFile's 0600): the report keeps the
         // permissions any other file written here would get.
