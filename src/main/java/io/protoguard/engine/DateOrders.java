@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Impossible orders of dates, from DateOrder table rows naming Sheet.Column fields. Within one sheet the
- * two dates of the same row are compared; across sheets every row's date against the subject's date.
+ * two dates of the same row are compared; across sheets every row's date against the subject's date, one
+ * finding per row, dated on the row's date (an assessment recorded after DiedAt: its PerformedAt date).
  */
 public final class DateOrders {
     private DateOrders() {}
@@ -42,7 +43,7 @@ public final class DateOrders {
         if (earlierSheet.equals(laterSheet)) {
             for (Object row : rows(earlierSheet, s, rowsOf)) {
                 When a = field(r.earlier(), row), b = field(r.later(), row);
-                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, source(row, s)));
+                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, b.date(), source(row, s)));
             }
             return out;
         }
@@ -50,14 +51,19 @@ public final class DateOrders {
         for (Object e : rows(earlierSheet, s, rowsOf)) {
             for (Object l : later) {
                 When a = field(r.earlier(), e), b = field(r.later(), l);
-                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, source("Subjects".equals(earlierSheet) ? l : e, s)));
+                if (a == null || b == null || !a.isAfter(b)) continue;
+                if ("Subjects.DiedAt".equals(r.later()) && !Windows.afterDeath(a, s)) continue; // DiedAt itself is impossible
+                // Against a date of the subject (DiedAt ...), the finding is the record's, on the record's date.
+                boolean subjectFirst = "Subjects".equals(earlierSheet);
+                out.add(finding(r, a, b, subjectFirst ? b.date() : "Subjects".equals(laterSheet) ? a.date() : b.date(),
+                        source(subjectFirst ? l : e, s)));
             }
         }
         return out;
     }
 
-    private static Finding finding(DateOrderRule r, When earlier, When later, SourceRef source) {
-        return new Finding(Category.DATA_QUALITY, null, later.date(),
+    private static Finding finding(DateOrderRule r, When earlier, When later, java.time.LocalDate on, SourceRef source) {
+        return new Finding(Category.DATA_QUALITY, null, on,
                 column(r.earlier()) + " " + earlier.text() + " is after " + column(r.later()) + " " + later.text(),
                 column(r.earlier()) + " at or before " + column(r.later()),
                 column(r.earlier()) + " " + earlier.text() + ", " + column(r.later()) + " " + later.text(), source);
