@@ -43,7 +43,7 @@ public final class DateOrders {
         if (earlierSheet.equals(laterSheet)) {
             for (Object row : rows(earlierSheet, s, rowsOf)) {
                 When a = field(r.earlier(), row), b = field(r.later(), row);
-                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, b.date(), source(row, s)));
+                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, b.date(), row));
             }
             return out;
         }
@@ -56,14 +56,16 @@ public final class DateOrders {
                 // Against a date of the subject (DiedAt ...), the finding is the record's, on the record's date.
                 boolean subjectFirst = "Subjects".equals(earlierSheet);
                 out.add(finding(r, a, b, subjectFirst ? b.date() : "Subjects".equals(laterSheet) ? a.date() : b.date(),
-                        source(subjectFirst ? l : e, s)));
+                        subjectFirst ? l : e));
             }
         }
         return out;
     }
 
-    private static Finding finding(DateOrderRule r, When earlier, When later, java.time.LocalDate on, SourceRef source) {
-        return new Finding(Category.DATA_QUALITY, null, on,
+    /** On {@code row}'s source; an assessment's finding names its visit. */
+    private static Finding finding(DateOrderRule r, When earlier, When later, java.time.LocalDate on, Object row) {
+        SourceRef source = row instanceof Subject ? null : source(row, null);
+        return new Finding(Category.DATA_QUALITY, row instanceof Assessment a ? a.visit() : null, on,
                 column(r.earlier()) + " " + earlier.text() + " is after " + column(r.later()) + " " + later.text(),
                 column(r.earlier()) + " at or before " + column(r.later()),
                 column(r.earlier()) + " " + earlier.text() + ", " + column(r.later()) + " " + later.text(), source);
@@ -93,7 +95,7 @@ public final class DateOrders {
         if (row instanceof Assessment a) return a.source();
         if (row instanceof Dose d) return d.source();
         if (row instanceof ClinicalEvent e) return e.source();
-        return s.source();
+        return s == null ? null : s.source();
     }
 
     private static When field(String field, Object row) {
