@@ -65,8 +65,10 @@ public final class DateOrders {
     /** On {@code row}'s source; an assessment's finding names its visit. */
     private static Finding finding(DateOrderRule r, When earlier, When later, java.time.LocalDate on, Object row) {
         SourceRef source = row instanceof Subject ? null : source(row, null);
+        String what = row instanceof Assessment a ? a.test() + (a.visit() == null ? "" : " for " + a.visit()) + ": "
+                : row instanceof Dose d ? d.treatment() + ": " : row instanceof ClinicalEvent e ? e.type() + " " + e.eventId() + ": " : "";
         return new Finding(Category.DATA_QUALITY, row instanceof Assessment a ? a.visit() : null, on,
-                column(r.earlier()) + " " + earlier.text() + " is after " + column(r.later()) + " " + later.text(),
+                what + column(r.earlier()) + " " + earlier.text() + " is after " + column(r.later()) + " " + later.text(),
                 column(r.earlier()) + " at or before " + column(r.later()),
                 column(r.earlier()) + " " + earlier.text() + ", " + column(r.later()) + " " + later.text(), source);
     }

@@ -30,8 +30,8 @@ public final class Texts {
      */
     public static String beside(double value, double bound) {
         if (Double.isNaN(value) || Double.isInfinite(value)) return num(value);
-        int scale = Math.max(0, BigDecimal.valueOf(bound).stripTrailingZeros().scale()) + 1;
-        BigDecimal b = BigDecimal.valueOf(bound);
+        BigDecimal b = new BigDecimal(num(bound)); // the bound as messages show it (5.28, not 5.280000000000001)
+        int scale = Math.max(0, b.scale()) + 1;
         BigDecimal v = BigDecimal.valueOf(value);
         BigDecimal shown = v.setScale(scale, RoundingMode.HALF_UP);
         while (shown.compareTo(b) == 0 && v.compareTo(b) != 0 && scale < 12) {
