@@ -88,9 +88,12 @@ public final class Findings {
             SourceRef source = f.source() == null ? first.subject().source() : f.source();
             deviation(first.rule(), f.category(), first.subject(), f.visit(), f.occurredOn(), f.message(), f.expected(),
                     f.actual(), source);
-            List<String> ids = claims.stream().map(c -> c.rule().ruleId()).distinct().sorted().toList();
+            // The rules the value left unjudged; a row made only to report the value judges nothing else.
+            List<String> ids = claims.stream().filter(c -> c.rank() != DEDICATED).map(c -> c.rule().ruleId())
+                    .distinct().sorted().toList();
+            if (ids.isEmpty()) continue;
             outcome(first.subject(), "not judged: " + first.column() + " (" + source.sheet() + " row " + source.row() + ")",
-                    String.join(", ", ids), first.column() + ": " + f.actual() + " (" + source + ")");
+                    String.join("; ", ids), f.actual() + "; " + source + ", column " + first.column());
         }
     }
 }
