@@ -93,7 +93,7 @@ public final class Findings {
                     .distinct().sorted().toList();
             if (ids.isEmpty()) continue;
             outcome(first.subject(), "not judged: " + first.column() + " (" + source.sheet() + " row " + source.row() + ")",
-                    String.join("; ", ids), f.actual() + "; " + source + ", column " + first.column());
+                    String.join("; ", ids), f.actual() + "; " + source.sheet() + " row " + source.row() + ", column " + first.column());
         }
     }
 }
