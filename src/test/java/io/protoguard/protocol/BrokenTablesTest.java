@@ -57,7 +57,7 @@ class BrokenTablesTest {
     void missingParenthesisInASnippetIsNamedAtTheTableRows() throws Exception {
         List<String> p = problems(copy().set("schedule.drl.xlsx", "Schedule", "E8", "r.target($param;"));
         assertThat(p).isNotEmpty().allMatch(l -> l.startsWith("schedule.drl.xlsx, Schedule!"))
-                .anyMatch(l -> l.matches("schedule\\.drl\\.xlsx, Schedule![A-K]1[0-6]: .*"));
+                .anyMatch(l -> l.matches("schedule\\.drl\\.xlsx, Schedule![A-L]1[0-6]: .*"));
     }
 
     @Test
@@ -82,9 +82,9 @@ class BrokenTablesTest {
 
     @Test
     void rowWithoutCitationOrRuleIdIsNamed() throws Exception {
-        List<String> p = problems(copy().set("schedule.drl.xlsx", "Schedule", "K12", null)
+        List<String> p = problems(copy().set("schedule.drl.xlsx", "Schedule", "L12", null)
                 .set("dosing.drl.xlsx", "Dosing", "A11", null));
-        assertThat(p).anyMatch(l -> l.startsWith("schedule.drl.xlsx, Schedule!K12: Citation is empty"))
+        assertThat(p).anyMatch(l -> l.startsWith("schedule.drl.xlsx, Schedule!L12: Citation is empty"))
                 .anyMatch(l -> l.startsWith("dosing.drl.xlsx, Dosing!A11: RuleId is empty"));
     }
 
