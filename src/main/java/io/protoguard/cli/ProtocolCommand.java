@@ -1,5 +1,6 @@
 package io.protoguard.cli;
 
+import io.protoguard.protocol.CitationCheck;
 import io.protoguard.protocol.LoadedProtocol;
 import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.protocol.ProtocolLint;
@@ -25,10 +26,16 @@ final class ProtocolCommand implements Runnable {
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Compile a protocol's decision tables and run its test scenarios.%n"
                     + "Every problem is one line: file, Sheet!Cell: what is wrong.%n"
-                    + "Exit 0 clean, 1 a scenario failed, 2 the tables are refused (nothing of them was compiled or run).")
+                    + "Exit 0 clean, 1 a scenario failed or a citation is not found in --protocol-text, "
+                    + "2 the tables are refused (nothing of them was compiled or run) or the protocol text cannot be read.")
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "<id | folder>")
         String protocol;
+
+        @picocli.CommandLine.Option(names = "--protocol-text", paramLabel = "FILE",
+                description = "the protocol document (plain text): every citation marked PROTOCOL must be found in it "
+                        + "verbatim (whitespace aside); each one that is not is reported by file, sheet and cell")
+        Path protocolText;
 
         @Override
         public Integer call() throws Exception {
@@ -42,12 +49,33 @@ final class ProtocolCommand implements Runnable {
                 System.out.println(v.info().id() + " version " + v.info().version() + " (effective " + v.info().effectiveDate()
                         + "): " + v.rules().size() + " rules from " + v.tables().size() + " tables compiled");
             }
+            String text = null;
+            if (protocolText != null) {
+                try {
+                    text = java.nio.file.Files.readString(protocolText, java.nio.charset.StandardCharsets.UTF_8);
+                } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                    System.out.println(protocolText + ": cannot be read as a UTF-8 text file ("
+                            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+                    return 2;
+                }
+            }
             int lint = 0;
             for (LoadedProtocol v : loaded.versions()) {
                 for (ProtocolProblem p : ProtocolLint.check(v)) {
                     System.out.println(p.describe() + (loaded.versions().size() > 1 ? " [version " + v.info().version() + "]" : ""));
                     lint++;
                 }
+            }
+            int citations = 0;
+            if (text != null) {
+                for (LoadedProtocol v : loaded.versions()) {
+                    for (ProtocolProblem p : CitationCheck.check(v, text, protocolText.getFileName().toString())) {
+                        System.out.println(p.describe() + (loaded.versions().size() > 1 ? " [version " + v.info().version() + "]" : ""));
+                        citations++;
+                    }
+                }
+                System.out.println(citations == 0 ? "every PROTOCOL citation is found verbatim in " + protocolText
+                        : citations + " PROTOCOL citation(s) not found verbatim in " + protocolText);
             }
             List<Scenario> scenarios = ScenarioRunner.find(ScenarioRunner.folderFor(dir, loaded.id(), Home.scenarios(loaded.id())));
             int failed = 0;
@@ -65,7 +93,7 @@ final class ProtocolCommand implements Runnable {
             }
             System.out.println(scenarios.size() + " scenarios, " + (scenarios.size() - failed) + " passed, " + failed + " failed");
             if (lint > 0) System.out.println(lint + " problem(s) in the tables");
-            return failed == 0 && lint == 0 ? 0 : 1;
+            return failed == 0 && lint == 0 && citations == 0 ? 0 : 1;
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.function.Function;
 
 /**
  * Impossible orders of dates, from DateOrder table rows naming Sheet.Column fields. Within one sheet the
- * two dates of the same row are compared; across sheets every row's date against the subject's date.
+ * two dates of the same row are compared; across sheets every row's date against the subject's date, one
+ * finding per row, dated on the row's date (an assessment recorded after DiedAt: its PerformedAt date).
  */
 public final class DateOrders {
     private DateOrders() {}
@@ -42,7 +43,7 @@ public final class DateOrders {
         if (earlierSheet.equals(laterSheet)) {
             for (Object row : rows(earlierSheet, s, rowsOf)) {
                 When a = field(r.earlier(), row), b = field(r.later(), row);
-                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, source(row, s)));
+                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, b.date(), row));
             }
             return out;
         }
@@ -50,15 +51,24 @@ public final class DateOrders {
         for (Object e : rows(earlierSheet, s, rowsOf)) {
             for (Object l : later) {
                 When a = field(r.earlier(), e), b = field(r.later(), l);
-                if (a != null && b != null && a.isAfter(b)) out.add(finding(r, a, b, source("Subjects".equals(earlierSheet) ? l : e, s)));
+                if (a == null || b == null || !a.isAfter(b)) continue;
+                if ("Subjects.DiedAt".equals(r.later()) && !Windows.afterDeath(a, s)) continue; // DiedAt itself is impossible
+                // Against a date of the subject (DiedAt ...), the finding is the record's, on the record's date.
+                boolean subjectFirst = "Subjects".equals(earlierSheet);
+                out.add(finding(r, a, b, subjectFirst ? b.date() : "Subjects".equals(laterSheet) ? a.date() : b.date(),
+                        subjectFirst ? l : e));
             }
         }
         return out;
     }
 
-    private static Finding finding(DateOrderRule r, When earlier, When later, SourceRef source) {
-        return new Finding(Category.DATA_QUALITY, null, later.date(),
-                column(r.earlier()) + " " + earlier.text() + " is after " + column(r.later()) + " " + later.text(),
+    /** On {@code row}'s source; an assessment's finding names its visit. */
+    private static Finding finding(DateOrderRule r, When earlier, When later, java.time.LocalDate on, Object row) {
+        SourceRef source = row instanceof Subject ? null : source(row, null);
+        String what = row instanceof Assessment a ? a.test() + (a.visit() == null ? "" : " for " + a.visit()) + ": "
+                : row instanceof Dose d ? d.treatment() + ": " : row instanceof ClinicalEvent e ? e.type() + " " + e.eventId() + ": " : "";
+        return new Finding(Category.DATA_QUALITY, row instanceof Assessment a ? a.visit() : null, on,
+                what + column(r.earlier()) + " " + earlier.text() + " is after " + column(r.later()) + " " + later.text(),
                 column(r.earlier()) + " at or before " + column(r.later()),
                 column(r.earlier()) + " " + earlier.text() + ", " + column(r.later()) + " " + later.text(), source);
     }
@@ -87,7 +97,7 @@ public final class DateOrders {
         if (row instanceof Assessment a) return a.source();
         if (row instanceof Dose d) return d.source();
         if (row instanceof ClinicalEvent e) return e.source();
-        return s.source();
+        return s == null ? null : s.source();
     }
 
     private static When field(String field, Object row) {

@@ -1,15 +1,13 @@
 package io.protoguard.engine;
 
+import io.protoguard.model.Category;
 import io.protoguard.model.Criterion;
 import io.protoguard.model.Subject;
 import io.protoguard.model.rules.CriterionRule;
 import io.protoguard.model.rules.EnrolmentRule;
 import io.protoguard.model.CheckContext;
 import io.protoguard.model.When;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** Functions the eligibility rules call: comparing a recorded criterion or age with a table row. */
 public final class Eligibility {
@@ -60,43 +58,76 @@ public final class Eligibility {
             case AGE_MAX -> "age <= " + Texts.num(r.limit());
             case ONSET_TO_RANDOMIZATION_MAX_HOURS -> "randomized at most " + Texts.num(r.limit()) + " h after onset";
             case CONSENT_BEFORE_RANDOMIZATION -> "consent signed at or before randomization";
+            case RANDOMIZED_WITH_TIME -> "RandomizedAt with a time of day";
         };
     }
 
     /**
      * Hours from onset to randomization against the limit. A value without a time of day stands for any
-     * instant of its date in the study's zone, so the gap is only known to lie in a range: a verdict is given
-     * only when that whole range decides it (a date-only onset the day before a 10:00 randomization is more
-     * than 10 h before it whatever its time; one on the same date is at most 10 h before it).
+     * instant of its date, so the gap is only known to lie in a range: a verdict is given only when that whole
+     * range decides it (a date-only onset the day before a 10:00 randomization is more than 10 h before it
+     * whatever its time; one on the same date is at most 10 h before it).
      */
     public static Verdict onsetVerdict(EnrolmentRule r, Subject s, CheckContext ctx) {
-        When onset = s.onsetAt(), rand = s.randomizedAt();
-        if (onset.hasTime() && rand.hasTime()) {
-            return rand.hoursSince(onset) <= r.limit() ? Verdict.MET : Verdict.NOT_MET;
-        }
-        ZoneId zone = ctx.zone();
-        // Largest possible gap: earliest onset to latest randomization (exclusive end of its date when date-only).
-        double max = hours(first(onset, zone), rand.hasTime() ? rand.instant() : dayStart(rand.date().plusDays(1), zone));
-        // Smallest possible gap: latest onset (exclusive when date-only) to earliest randomization.
-        double min = hours(onset.hasTime() ? onset.instant() : dayStart(onset.date().plusDays(1), zone), first(rand, zone));
-        if (max <= r.limit()) return Verdict.MET;
-        if (onset.hasTime() ? min > r.limit() : min >= r.limit()) return Verdict.NOT_MET;
+        Elapsed gap = Elapsed.between(s.onsetAt(), s.randomizedAt(), ctx.zone());
+        if (gap.max() <= r.limit()) return Verdict.MET;
+        if (gap.min() > r.limit()) return Verdict.NOT_MET;
         return Verdict.UNKNOWN;
     }
 
-    private static Instant first(When w, ZoneId zone) {
-        return w.hasTime() ? w.instant() : dayStart(w.date(), zone);
+    /** The onset limit cannot be decided: reported once for the value without a time of day. */
+    public static Finding onsetUnknown(EnrolmentRule r, Subject s) {
+        if (!s.randomizedAt().hasTime()) return randomizationTimeMissing(s);
+        return new Finding(Category.DATA_QUALITY, null, randomizationDate(s), "OnsetAt " + s.onsetAt().text()
+                + " has no time of day, so the hours from onset to randomization cannot be judged",
+                expected(r) + " (needs the time of onset)", "OnsetAt " + s.onsetAt().text() + " (no time), randomized "
+                + s.randomizedAt().text(), s.source()).because("OnsetAt");
     }
 
-    private static Instant dayStart(LocalDate d, ZoneId zone) {
-        return d.atStartOfDay(zone).toInstant();
+    public static Finding onsetNotRecorded(EnrolmentRule r, Subject s) {
+        return new Finding(Category.ELIGIBILITY, null, randomizationDate(s),
+                "OnsetAt is not recorded, so the time from onset to randomization cannot be judged",
+                expected(r), "OnsetAt not recorded", s.source()).because("OnsetAt");
     }
 
-    private static double hours(Instant from, Instant to) {
-        return Duration.between(from, to).toSeconds() / 3600.0;
+    public static Finding ageNotRecorded(EnrolmentRule r, Subject s) {
+        return new Finding(Category.ELIGIBILITY, null, randomizationDate(s), "Age is not recorded", expected(r),
+                "not recorded", s.source()).because("Age");
     }
 
-    /** The gap in words: "10:01 h", or "more than 10 h" when a date without a time of day decides it whatever that time. */
+    /**
+     * RandomizedAt without a time of day: one DATA_QUALITY finding (SPEC section 8), whichever of the rules
+     * that need the time reports it; the others are listed as not judged.
+     */
+    public static Finding randomizationTimeMissing(Subject s) {
+        return new Finding(Category.DATA_QUALITY, null, randomizationDate(s), "RandomizedAt " + s.randomizedAt().text()
+                + " has no time of day, so the rules that count hours from randomization cannot be judged",
+                "RandomizedAt with a time of day", "RandomizedAt " + s.randomizedAt().text() + " (no time)", s.source())
+                .because("RandomizedAt");
+    }
+
+    /**
+     * Consent at or before randomization. With a time on both, the instants decide; otherwise the dates as
+     * written decide, unless both fall on one day: then it is unknown (SPEC section 4).
+     */
+    public static Verdict consentVerdict(Subject s) {
+        When consent = s.consentAt(), rand = s.randomizedAt();
+        if (consent.hasTime() && rand.hasTime()) return consent.instant().isAfter(rand.instant()) ? Verdict.NOT_MET : Verdict.MET;
+        if (consent.date().isBefore(rand.date())) return Verdict.MET;
+        if (consent.date().isAfter(rand.date())) return Verdict.NOT_MET;
+        return Verdict.UNKNOWN;
+    }
+
+    /** Consent dated on the randomization day without a time on one of them: reported once for that value. */
+    public static Finding consentUnknown(EnrolmentRule r, Subject s) {
+        if (!s.randomizedAt().hasTime()) return randomizationTimeMissing(s);
+        return new Finding(Category.DATA_QUALITY, null, randomizationDate(s), "ConsentAt " + s.consentAt().text()
+                + " has no time of day and is the randomization date, so consent before randomization cannot be judged",
+                "consent signed at or before " + s.randomizedAt().text() + " (needs the time of consent)",
+                "ConsentAt " + s.consentAt().text() + " (no time)", s.source()).because("ConsentAt");
+    }
+
+    /** The gap in words: "10:00:01 h", or "more than 10 h" when a date without a time of day decides it whatever that time. */
     public static String onsetGap(EnrolmentRule r, Subject s) {
         if (s.onsetAt().hasTime() && s.randomizedAt().hasTime()) return Texts.hours(s.randomizedAt().hoursSince(s.onsetAt()));
         return "more than " + Texts.num(r.limit()) + " h";

@@ -10,6 +10,7 @@ import io.protoguard.model.rules.SafetyRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -60,20 +61,26 @@ public final class Heidelberg {
         if (!Boolean.TRUE.equals(c.symptomatic()) || s.randomizedAt() == null) return List.of();
         When detected = e.detectedAt();
         String expected = "SAE reported within " + Texts.num(r.value()) + " h of detection";
-        if (!detected.hasTime() || !s.randomizedAt().hasTime()) {
-            return List.of(new Finding(Category.DATA_QUALITY, null, detected.date(), "sICH " + e.eventId()
-                    + ": DetectedAt or RandomizedAt has no time of day, so the " + Texts.num(window(r))
-                    + " h window and the SAE deadline cannot be judged", expected, "detected " + detected.text(), e.source()));
+        Elapsed h = Elapsed.between(s.randomizedAt(), detected, ctx.zone());
+        if (h.outside(0, window(r))) return List.of();
+        if (!h.within(0, window(r)) || !detected.hasTime()) {
+            // Undecided whether the sICH falls in the window, or no time to count the deadline from.
+            if (!detected.hasTime()) {
+                return List.of(new Finding(Category.DATA_QUALITY, null, detected.date(), "sICH " + e.eventId()
+                        + ": DetectedAt has no time of day, so the " + Texts.num(window(r)) + " h window and the SAE deadline"
+                        + " cannot be judged", expected, "DetectedAt " + detected.text() + " (no time)", e.source())
+                        .because("DetectedAt"));
+            }
+            return List.of(Eligibility.randomizationTimeMissing(s));
         }
-        double h = detected.hoursSince(s.randomizedAt());
-        if (h < 0 || h > window(r)) return List.of();
         Instant due = detected.instant().plus(Duration.ofSeconds(Math.round(r.value() * 3600)));
-        LocalDate dueDay = due.atZone(ctx.zone()).toLocalDate();
+        ZoneId zone = detected.zone(ctx.zone());
+        LocalDate dueDay = due.atZone(zone).toLocalDate();
         When reported = e.reportedSaeAt();
         if (reported == null) {
             if (!ctx.asOf().isAfter(dueDay)) return List.of();
             return List.of(new Finding(Category.SAFETY, null, dueDay, "sICH " + e.eventId() + " detected "
-                    + Texts.hours(h) + " after randomization has no SAE report", expected, "no ReportedSaeAt", e.source()));
+                    + (h.exact() ? Texts.hours(h.min()) : "within " + Texts.num(window(r)) + " h") + " after randomization has no SAE report", expected, "no ReportedSaeAt", e.source()));
         }
         if (reported.hasTime() ? !reported.instant().isAfter(due) : reported.date().isBefore(dueDay)) return List.of();
         if (!reported.hasTime() && reported.date().equals(dueDay)) {
@@ -83,7 +90,16 @@ public final class Heidelberg {
         }
         String late = reported.hasTime() ? Texts.hours(reported.hoursSince(detected)) + " after detection" : reported.text();
         return List.of(new Finding(Category.SAFETY, null, dueDay, "sICH " + e.eventId() + " was reported as an SAE late: "
-                + late, expected + " (by " + due.atZone(ctx.zone()).toLocalDateTime() + ")", "reported " + reported.text(), e.source()));
+                + late, expected + " (by " + due.atZone(zone).toLocalDateTime() + ")", "reported " + reported.text(), e.source()));
+    }
+
+    /** The site left SiteReportedSymptomatic empty: the monitor queries the site's classification (SPEC section 5). */
+    public static Finding siteNotClassified(SichClassification c) {
+        ClinicalEvent e = c.event();
+        return new Finding(Category.DATA_QUALITY, null, e.detectedAt().date(), "ICH " + e.eventId()
+                + " has no site classification (SiteReportedSymptomatic is empty); by the Heidelberg criteria it is "
+                + verdict(c.symptomatic()), "SiteReportedSymptomatic Y or N", "SiteReportedSymptomatic empty (Heidelberg: "
+                + verdict(c.symptomatic()) + ")", e.source());
     }
 
     private static double window(SafetyRule r) {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the date-time spellings SPEC section 4 allows. A value without an offset is the site's local time in
- * the study zone; a date alone stays a date (no instant), so it can never pass for midnight.
+ * the study zone; one with an offset is taken as written (its instant, and its date in that offset); a date
+ * alone stays a date (no instant), so it can never pass for midnight.
  */
 final class WhenParser {
 
@@ -39,8 +40,8 @@ final class WhenParser {
             if (spaced.matches()) text = spaced.group(1) + "T" + spaced.group(2);
             if (HAS_OFFSET.matcher(text).matches()) {
                 OffsetDateTime written = OffsetDateTime.parse(text);
-                var instant = written.toInstant();
-                return new When(instant.atZone(studyZone).toLocalDate(), instant, written.toString());
+                // The calendar date is the one written, in its own offset, as the site's monitor reads it (SPEC 4).
+                return new When(written.toLocalDate(), written.toInstant(), written.toString());
             }
             LocalDateTime local = LocalDateTime.parse(text);
             // atZone resolves a DST gap by moving forward and an overlap to the earlier offset: the

@@ -21,7 +21,7 @@ public final class CsvReport implements ReportWriter {
     /** The columns, shared with the XLSX "Deviations" sheet. */
     static final List<String> COLUMNS = List.of("SubjectId", "Category", "Severity", "RuleId", "Visit",
             "OccurredOn", "Message", "Expected", "Actual", "Citation", "SourceFile", "SourceSheet", "SourceRow",
-            "ProtocolVersion");
+            "ProtocolVersion", "CitationSource");
 
     @Override
     public void write(CheckResult r, OutputStream out) throws IOException {
@@ -50,7 +50,8 @@ public final class CsvReport implements ReportWriter {
                     s == null ? null : CellText.neutralise(s.file()),
                     s == null ? null : CellText.neutralise(s.sheet()),
                     s == null ? null : Integer.toString(s.row()),
-                    CellText.neutralise(d.protocolVersion())));
+                    CellText.neutralise(d.protocolVersion()),
+                    d.citationSource()));
         }
         w.flush();
         out.flush();

@@ -98,6 +98,7 @@ public final class JsonReport implements ReportWriter {
         g.writeStringField("expected", d.expected());
         g.writeStringField("actual", d.actual());
         g.writeStringField("citation", d.citation());
+        g.writeStringField("citationSource", d.citationSource());
         SourceRef s = d.source();
         if (s == null) {
             g.writeNullField("source");

@@ -63,6 +63,7 @@ public final class ResultSpool implements AutoCloseable {
                 o.writeInt(d.source().row());
             }
             string(o, d.protocolVersion());
+            string(o, d.citationSource());
             deviations++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result spool: " + e.getMessage(), e);
@@ -87,9 +88,15 @@ public final class ResultSpool implements AutoCloseable {
     /** Readable once adding is over; each iteration reads the file afresh. */
     public Iterable<Deviation> deviations() {
         flush();
-        return () -> new FileIterator<>(deviationFile, in -> new Deviation(string(in), category(string(in)),
-                severity(string(in)), string(in), string(in), date(string(in)), string(in), string(in), string(in),
-                string(in), in.readBoolean() ? new SourceRef(string(in), string(in), in.readInt()) : null, string(in)));
+        return () -> new FileIterator<>(deviationFile, in -> {
+            // Arguments are evaluated left to right, in the order add() wrote the fields.
+            Deviation d = new Deviation(string(in), category(string(in)), severity(string(in)), string(in), string(in),
+                    date(string(in)), string(in), string(in), string(in), string(in),
+                    in.readBoolean() ? new SourceRef(string(in), string(in), in.readInt()) : null, string(in));
+            String citationSource = string(in);
+            return new Deviation(d.subjectId(), d.category(), d.severity(), d.ruleId(), d.visit(), d.occurredOn(),
+                    d.message(), d.expected(), d.actual(), d.citation(), citationSource, d.source(), d.protocolVersion());
+        });
     }
 
     public Iterable<Outcome> outcomes() {

@@ -77,7 +77,8 @@ public final class TextReport implements ReportWriter {
                 line(w, "      expected: " + clean(d.expected()) + " | actual: " + clean(d.actual())
                         + " | source: " + source(d.source()));
                 if (d.citation() != null && !d.citation().isBlank()) {
-                    line(w, "      cite: \"" + CellText.truncate(clean(d.citation()), CITATION_MAX) + "\"");
+                    String from = d.citationSource() == null ? "" : " (" + d.citationSource() + ")";
+                    line(w, "      cite" + from + ": \"" + CellText.truncate(clean(d.citation()), CITATION_MAX) + "\"");
                 }
             }
         }

@@ -76,6 +76,7 @@ public final class XlsxReport implements ReportWriter {
                 t.number(row, 12, s.row());
             }
             t.text(row, 13, d.protocolVersion());
+            t.text(row, 14, d.citationSource());
         }
         t.finishAsTable(CsvReport.COLUMNS.size());
     }

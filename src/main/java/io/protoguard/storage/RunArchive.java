@@ -72,15 +72,15 @@ public class RunArchive {
             rows.add(new Object[] {runId, i, d.subjectId(), d.category().name(), d.severity().name(), d.ruleId(),
                     d.visit(), d.occurredOn(), d.message(), d.expected(), d.actual(), d.citation(),
                     s == null ? null : s.file(), s == null ? null : s.sheet(), s == null ? null : s.row(),
-                    d.protocolVersion()});
+                    d.protocolVersion(), d.citationSource()});
         }
         template.batchUpdate("""
                 INSERT INTO deviation (run_id, seq, subject_id, category, severity, rule_id, visit, occurred_on, message,
-                    expected, actual, citation, source_file, source_sheet, source_row, protocol_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
+                    expected, actual, citation, source_file, source_sheet, source_row, protocol_version, citation_source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows,
                 new int[] {Types.BIGINT, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
                         Types.VARCHAR, Types.DATE, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-                        Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR});
+                        Types.VARCHAR, Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR});
     }
 
     private void insertInputErrors(long runId, String kind, List<InputError> errors) {

@@ -93,7 +93,8 @@ public class RunQueries {
                 .query((rs, n) -> new Deviation(rs.getString("subject_id"), Category.valueOf(rs.getString("category")),
                         Severity.valueOf(rs.getString("severity")), rs.getString("rule_id"), rs.getString("visit"),
                         rs.getObject("occurred_on", LocalDate.class), rs.getString("message"), rs.getString("expected"),
-                        rs.getString("actual"), rs.getString("citation"), source(rs), rs.getString("protocol_version")))
+                        rs.getString("actual"), rs.getString("citation"), rs.getString("citation_source"), source(rs),
+                        rs.getString("protocol_version")))
                 .list();
     }
 

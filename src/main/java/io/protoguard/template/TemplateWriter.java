@@ -86,7 +86,7 @@ public final class TemplateWriter {
         if (d.unit() == null) return null;
         return switch (d.check()) {
             case RATE_PER_KG_DAY -> d.unit().split("/")[0].trim();
-            case DOSE_MIN, DOSE_MAX -> d.unit();
+            case DOSE_MIN, DOSE_MAX, DAILY_DOSE_MIN, DAILY_DOSE_MAX -> d.unit();
             default -> null;
         };
     }

@@ -156,7 +156,8 @@ public class CheckService {
             SourceRef s = d.source();
             if (s == null || !UploadUnpacker.WORKBOOK.equals(s.file())) return d;
             return new Deviation(d.subjectId(), d.category(), d.severity(), d.ruleId(), d.visit(), d.occurredOn(), d.message(),
-                    d.expected(), d.actual(), d.citation(), new SourceRef(displayName, s.sheet(), s.row()), d.protocolVersion());
+                    d.expected(), d.actual(), d.citation(), d.citationSource(), new SourceRef(displayName, s.sheet(), s.row()),
+                    d.protocolVersion());
         }).toList();
         return new CheckResult(r.protocol(), r.asOf(), r.subjects(), relabel(r.inputErrors(), displayName),
                 relabel(r.warnings(), displayName), deviations, r.outcomes());

@@ -71,7 +71,7 @@ public final class PlainSivelestatChecks {
         facts.addAll(data.events());
         for (DateOrderRule r : dateOrders) DateOrders.check(r, s, facts).forEach(x -> f.add(r, s, x));
         for (DosingRule r : dosing) {
-            if (Windows.appliesTo(r.arm(), s)) DosingChecks.judge(r, s, Dosing.of(data.doses(), r), ctx).forEach(x -> f.add(r, s, x));
+            if (Windows.appliesTo(r.arm(), s)) DosingChecks.judge(r, s, Dosing.of(data.doses(), r, s), ctx).forEach(x -> f.add(r, s, x));
         }
         List<Attribution> attributions = schedule(data, s, ctx, f);
         safety(data, s, ctx, f);
@@ -104,15 +104,14 @@ public final class PlainSivelestatChecks {
             if (!Windows.appliesTo(r.arm(), s)) continue;
             switch (r.check()) {
                 case AGE_MIN, AGE_MAX -> {
-                    if (s.age() == null) enrol(f, r, Category.ELIGIBILITY, s, "Age is not recorded", "not recorded");
+                    if (s.age() == null) f.cannotJudge(r, s, "Age", Findings.NOT_RECORDED, Eligibility.ageNotRecorded(r, s));
                     else if (!Eligibility.ageMeets(r, s.age())) {
                         enrol(f, r, Category.ELIGIBILITY, s, "Age " + s.age() + " is outside the protocol's limits", "age " + s.age());
                     }
                 }
                 case ONSET_TO_RANDOMIZATION_MAX_HOURS -> {
                     if (s.onsetAt() == null) {
-                        enrol(f, r, Category.ELIGIBILITY, s, "OnsetAt is not recorded, so the time from onset to "
-                                + "randomization cannot be judged", "OnsetAt not recorded");
+                        f.cannotJudge(r, s, "OnsetAt", Findings.NOT_RECORDED, Eligibility.onsetNotRecorded(r, s));
                     } else if (s.randomizedAt() != null) {
                         Eligibility.Verdict v = Eligibility.onsetVerdict(r, s, ctx);
                         String actual = Eligibility.onsetGap(r, s) + " (onset " + s.onsetAt().text() + ", randomized "
@@ -121,10 +120,7 @@ public final class PlainSivelestatChecks {
                             enrol(f, r, Category.ELIGIBILITY, s, "Randomized " + Eligibility.onsetGap(r, s)
                                     + " after onset, later than the protocol allows", actual);
                         } else if (v == Eligibility.Verdict.UNKNOWN) {
-                            f.deviation(r, Category.DATA_QUALITY, s, null, Eligibility.randomizationDate(s),
-                                    "OnsetAt or RandomizedAt has no time of day, so the hours from onset to randomization cannot be judged",
-                                    Eligibility.expected(r) + " (needs both times)", "onset " + s.onsetAt().text()
-                                            + ", randomized " + s.randomizedAt().text(), s.source());
+                            f.add(r, s, Eligibility.onsetUnknown(r, s));
                         }
                     }
                 }
@@ -132,10 +128,17 @@ public final class PlainSivelestatChecks {
                     if (s.consentAt() == null) {
                         f.deviation(r, Category.CONSENT, s, null, Eligibility.randomizationDate(s), "Informed consent is not recorded",
                                 "consent signed at or before randomization", "not recorded", s.source());
-                    } else if (s.randomizedAt() != null && s.consentAt().isAfter(s.randomizedAt())) {
+                    } else if (s.randomizedAt() != null && Eligibility.consentVerdict(s) == Eligibility.Verdict.NOT_MET) {
                         f.deviation(r, Category.CONSENT, s, null, Eligibility.randomizationDate(s),
                                 "Informed consent was signed after randomization", "consent at or before "
                                         + s.randomizedAt().text(), "consent " + s.consentAt().text(), s.source());
+                    } else if (s.randomizedAt() != null && Eligibility.consentVerdict(s) == Eligibility.Verdict.UNKNOWN) {
+                        f.add(r, s, Eligibility.consentUnknown(r, s));
+                    }
+                }
+                case RANDOMIZED_WITH_TIME -> {
+                    if (s.randomizedAt() != null && !s.randomizedAt().hasTime()) {
+                        f.cannotJudge(r, s, "RandomizedAt", Findings.DEDICATED, Eligibility.randomizationTimeMissing(s));
                     }
                 }
             }
@@ -150,6 +153,7 @@ public final class PlainSivelestatChecks {
     private List<Attribution> schedule(SubjectData data, Subject s, CheckContext ctx, Findings f) {
         List<Attribution> attributed = new ArrayList<>();
         for (Assessment a : data.assessments()) {
+            if (Windows.afterDeath(a.performedAt(), s)) continue; // the DateOrder row's only finding
             if (a.visit() != null) {
                 for (VisitWindow w : windows) {
                     if (Windows.appliesTo(w.arm(), s) && w.visit().equals(a.visit()) && w.test().equals(a.test())) {
@@ -176,7 +180,7 @@ public final class PlainSivelestatChecks {
                 f.deviation(w, Category.DATA_QUALITY, s, w.visit(), a.performedAt().date(), w.test() + " for " + w.visit()
                         + " has a date but no time of day, so its hour window cannot be judged", "a date and time within "
                         + span.expected(), "PerformedAt " + a.performedAt().text() + " (no time)", a.source());
-            } else if (at.named() && !Windows.holds(span, a)) {
+            } else if (at.named() && Windows.outside(span, a)) {
                 String where = Windows.position(span, a);
                 f.deviation(w, Category.VISIT_WINDOW, s, w.visit(), a.performedAt().date(), w.test() + " for " + w.visit()
                         + " was done outside its window: " + where, span.expected(), where, a.source());
@@ -185,9 +189,7 @@ public final class PlainSivelestatChecks {
         for (VisitWindow w : windows) {
             if (!Windows.appliesTo(w.arm(), s)) continue;
             if (w.unit() == VisitWindow.Unit.HOUR && s.randomizedAt() != null && !s.randomizedAt().hasTime()) {
-                f.deviation(w, Category.DATA_QUALITY, s, w.visit(), s.randomizedAt().date(), "RandomizedAt has no time of day, so the "
-                        + w.visit() + " " + w.test() + " window cannot be judged", "RandomizedAt with a time of day",
-                        "RandomizedAt " + s.randomizedAt().text() + " (no time)", s.source());
+                f.cannotJudge(w, s, "RandomizedAt", Findings.ANY, Eligibility.randomizationTimeMissing(s));
             }
             WindowSpan span = Windows.span(w, s, ctx);
             if (span == null || !Windows.closed(span, ctx) || !Windows.expected(span, s)) continue;
@@ -205,7 +207,7 @@ public final class PlainSivelestatChecks {
             for (SafetyRule i : safety) {
                 if (i.check() != SafetyRule.Check.SICH_ITEM_RISE || !i.eventType().equals(n.eventType())) continue;
                 for (ClinicalEvent e : data.events()) {
-                    if (e.type().equals(n.eventType())) judge(Heidelberg.classify(e, n, i), s, ctx, f);
+                    if (e.type().equals(n.eventType()) && !Windows.afterDeath(e.detectedAt(), s)) judge(Heidelberg.classify(e, n, i), s, ctx, f);
                 }
             }
         }
@@ -217,6 +219,7 @@ public final class PlainSivelestatChecks {
         for (SafetyRule r : safety) {
             if (!e.type().equals(r.eventType())) continue;
             if (r.check() == SafetyRule.Check.SICH_SITE_AGREEMENT) {
+                if (e.siteReportedSymptomatic() == null) f.add(r, s, Heidelberg.siteNotClassified(c));
                 if (c.symptomatic() == null) {
                     f.deviation(r, Category.DATA_QUALITY, s, null, e.detectedAt().date(), "ICH " + e.eventId()
                             + " cannot be classified by the Heidelberg criteria: " + c.reason(), "NihssBefore, NihssAtDiagnosis, "

@@ -22,6 +22,25 @@ class ProtocolCheckCommandTest {
         }
     }
 
+    /** Issue 9: every citation marked PROTOCOL is the protocol's own sentence, found in the protocol document. */
+    @Test
+    void shippedProtocolsQuoteTheirProtocolTextsVerbatim() {
+        String[][] protocols = {{"sivelestat-evt", "sivelestat-evt-stroke.txt"}, {"msc-septic-shock", "msc-septic-shock-NCT01849237.txt"}};
+        for (String[] p : protocols) {
+            Path text = Path.of("..", "shared", "protocols", p[1]);
+            CliRun run = CliRun.of("protocol", "check", p[0], "--protocol-text", text.toString());
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("every PROTOCOL citation is found verbatim in " + text);
+        }
+    }
+
+    @Test
+    void aProtocolTextThatCannotBeReadIsExitTwo() {
+        CliRun run = CliRun.of("protocol", "check", "sivelestat-evt", "--protocol-text", tmp.resolve("missing.txt").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.out()).contains("missing.txt: cannot be read as a UTF-8 text file (no such file)").doesNotContain("Exception");
+    }
+
     @Test
     void amendmentScenarioJudgesEachVisitByTheVersionInEffect() {
         CliRun run = CliRun.of("protocol", "check", "examples/amended-protocol/decision-tables/sivelestat-evt-amended");

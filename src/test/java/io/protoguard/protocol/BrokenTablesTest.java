@@ -82,9 +82,9 @@ class BrokenTablesTest {
 
     @Test
     void rowWithoutCitationOrRuleIdIsNamed() throws Exception {
-        List<String> p = problems(copy().set("schedule.drl.xlsx", "Schedule", "K12", null)
+        List<String> p = problems(copy().set("schedule.drl.xlsx", "Schedule", "L12", null)
                 .set("dosing.drl.xlsx", "Dosing", "A11", null));
-        assertThat(p).anyMatch(l -> l.startsWith("schedule.drl.xlsx, Schedule!K12: Citation is empty"))
+        assertThat(p).anyMatch(l -> l.startsWith("schedule.drl.xlsx, Schedule!L12: Citation is empty"))
                 .anyMatch(l -> l.startsWith("dosing.drl.xlsx, Dosing!A11: RuleId is empty"));
     }
 

@@ -54,14 +54,14 @@ class CsvReportTest {
         List<List<String>> rows = parse(render(Fixtures.sample()));
         assertThat(rows.get(0)).containsExactly("SubjectId", "Category", "Severity", "RuleId", "Visit", "OccurredOn",
                 "Message", "Expected", "Actual", "Citation", "SourceFile", "SourceSheet", "SourceRow",
-                "ProtocolVersion");
+                "ProtocolVersion", "CitationSource");
         assertThat(rows).hasSize(4);
         assertThat(rows.get(2)).containsExactly("S-001", "VISIT_WINDOW", "NON_IMPORTANT", "SCHED-H48", "H48",
                 "2026-01-05", "NIHSS at H48 done 70 h after randomization", "36 h to 60 h", "70 h",
-                "NIHSS at 48 h \u00b1 12 h", "data.xlsx", "Assessments", "7", "2.0");
+                "NIHSS at 48 h \u00b1 12 h", "data.xlsx", "Assessments", "7", "2.0", "PROTOCOL");
         // nulls are empty fields, not the word null; input errors are not rows
         assertThat(rows.get(3)).containsExactly("S-003", "ELIGIBILITY", "IMPORTANT", "ELIG-EVT", "", "2026-01-09",
-                "EVT criterion not recorded", "Y", "", "", "", "", "", "2.0");
+                "EVT criterion not recorded", "Y", "", "", "", "", "", "2.0", "");
         assertThat(rows).noneMatch(r -> r.contains("\"2026-13-01\" is not a date-time"));
     }
 

@@ -26,7 +26,8 @@ final class Fixtures {
 
     static Deviation dev(String subject, Category c, Severity s, String rule, String visit, LocalDate on,
                          String message, String expected, String actual, String citation, SourceRef src) {
-        return new Deviation(subject, c, s, rule, visit, on, message, expected, actual, citation, src, "2.0");
+        return new Deviation(subject, c, s, rule, visit, on, message, expected, actual, citation,
+                citation == null ? null : "PROTOCOL", src, "2.0");
     }
 
     /** Three deviations over two of five subjects, one input error, one warning, two outcomes. */

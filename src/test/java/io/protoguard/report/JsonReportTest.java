@@ -66,7 +66,7 @@ class JsonReportTest {
         assertThat(devs).hasSize(3);
         JsonNode d = devs.get(1);
         assertThat(keys(d)).containsExactly("subjectId", "category", "severity", "ruleId", "visit", "occurredOn",
-                "message", "expected", "actual", "citation", "source", "protocolVersion");
+                "message", "expected", "actual", "citation", "citationSource", "source", "protocolVersion");
         assertThat(d.get("subjectId").asText()).isEqualTo("S-001");
         assertThat(d.get("category").asText()).isEqualTo("VISIT_WINDOW");
         assertThat(d.get("severity").asText()).isEqualTo("NON_IMPORTANT");
@@ -74,6 +74,7 @@ class JsonReportTest {
         assertThat(d.get("visit").asText()).isEqualTo("H48");
         assertThat(d.get("occurredOn").asText()).isEqualTo("2026-01-05");
         assertThat(d.get("citation").asText()).isEqualTo("NIHSS at 48 h \u00b1 12 h");
+        assertThat(d.get("citationSource").asText()).isEqualTo("PROTOCOL");
         assertThat(keys(d.get("source"))).containsExactly("file", "sheet", "row");
         assertThat(d.at("/source/sheet").asText()).isEqualTo("Assessments");
         assertThat(d.at("/source/row").asInt()).isEqualTo(7);

@@ -41,7 +41,7 @@ class TextReportTest {
         String first = lines.get(s1 + 1);
         assertThat(first).startsWith("  ! ELIGIBILITY ").contains("2026-01-02").endsWith("LVO criterion not met");
         assertThat(lines.get(s1 + 2)).isEqualTo("      expected: Y | actual: N | source: data.xlsx Criteria row 4");
-        assertThat(lines.get(s1 + 3)).isEqualTo("      cite: \"Large vessel occlusion confirmed by CTA/MRA\"");
+        assertThat(lines.get(s1 + 3)).isEqualTo("      cite (PROTOCOL): \"Large vessel occlusion confirmed by CTA/MRA\"");
         String second = lines.get(s1 + 4);
         assertThat(second).startsWith("  . VISIT_WINDOW ").contains(" H48 ");
         // columns line up: the date and rule start at the same offset in every deviation line
@@ -81,8 +81,8 @@ class TextReportTest {
         int s = lines.indexOf("Subject S-9 (1 deviation)");
         assertThat(lines.get(s + 1)).endsWith("sICH not reported [2J as SAE").doesNotContain("\u001b");
         String cite = lines.get(s + 3);
-        assertThat(cite).startsWith("      cite: \"word word").endsWith("\u2026\"");
-        assertThat(cite.length()).isEqualTo("      cite: \"".length() + TextReport.CITATION_MAX + 1);
+        assertThat(cite).startsWith("      cite (PROTOCOL): \"word word").endsWith("\u2026\"");
+        assertThat(cite.length()).isEqualTo("      cite (PROTOCOL): \"".length() + TextReport.CITATION_MAX + 1);
         assertThat(lines).contains("by category: SAFETY 1");
     }
 }

@@ -73,7 +73,7 @@ class XlsxReportTest {
             assertThat(pane.isFreezePane()).isTrue();
             assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
             assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 0);
-            assertThat(s.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:N4");
+            assertThat(s.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O4");
             assertThat(s.getLastRowNum()).isEqualTo(3);
             // message column wider than the default and not absurdly wide
             assertThat(s.getColumnWidth(6)).isGreaterThan(30 * 256).isLessThanOrEqualTo(60 * 256);
@@ -92,6 +92,7 @@ class XlsxReportTest {
             assertThat(r.getCell(12).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(r.getCell(12).getNumericCellValue()).isEqualTo(7.0);
             assertThat(r.getCell(9).getStringCellValue()).isEqualTo("NIHSS at 48 h \u00b1 12 h");
+            assertThat(r.getCell(14).getStringCellValue()).as("CitationSource").isEqualTo("PROTOCOL");
             // no source: the source cells are left empty
             Row noSource = wb.getSheet("Deviations").getRow(3);
             assertThat(noSource.getCell(12)).isNull();
@@ -185,7 +186,7 @@ class XlsxReportTest {
                 assertThat(wb.getSheet(name).getLastRowNum()).as(name).isZero();
                 assertThat(wb.getSheet(name).getRow(0).getCell(0)).as(name).isNotNull();
             }
-            assertThat(wb.getSheet("Deviations").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:N1");
+            assertThat(wb.getSheet("Deviations").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O1");
             Sheet s = wb.getSheet("Summary");
             int first = find(s, "Category", 0).getRowNum() + 1;
             assertThat(numbers(find(s, "DATA_QUALITY", first), 1, 3)).containsExactly(0, 0, 0);

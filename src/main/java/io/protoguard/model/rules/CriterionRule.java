@@ -1,5 +1,6 @@
 package io.protoguard.model.rules;
 
+import io.protoguard.model.CitationSource;
 import io.protoguard.model.Severity;
 
 /**
@@ -8,7 +9,7 @@ import io.protoguard.model.Severity;
  * recorded is a deviation too; {@code sex} limits the row to one sex (PREGNANT for women only).
  */
 public record CriterionRule(String ruleId, String criterion, Operator operator, String value, String sex,
-                            String arm, Severity severity, String citation) implements ProtocolRule {
+                            String arm, Severity severity, CitationSource citationSource, String citation) implements ProtocolRule {
 
     public enum Operator { EQ, NE, LE, GE, LT, GT }
 
@@ -26,10 +27,12 @@ public record CriterionRule(String ruleId, String criterion, Operator operator, 
 
     public static final class Builder {
         private final String ruleId;
+        private CitationSource citationSource = CitationSource.PROTOCOL;
         private String criterion, value, sex, arm, severity;
         private Operator operator;
 
         Builder(String ruleId) { this.ruleId = ProtocolRule.required(ruleId, "RuleId", "?"); }
+        public Builder citationSource(String s) { citationSource = CitationSource.parse(s, ruleId); return this; }
         public Builder criterion(String c) { criterion = ProtocolRule.code(c); return this; }
         public Builder operator(String o) {
             try {
@@ -54,7 +57,7 @@ public record CriterionRule(String ruleId, String criterion, Operator operator, 
                 v = v.toUpperCase();
             }
             return new CriterionRule(ruleId, ProtocolRule.required(criterion, "Criterion", ruleId), op, v, sex, arm,
-                    ProtocolRule.severity(severity, ruleId), ProtocolRule.required(citation, "Citation", ruleId));
+                    ProtocolRule.severity(severity, ruleId), citationSource, ProtocolRule.required(citation, "Citation", ruleId));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.protoguard.model.rules;
 
+import io.protoguard.model.CitationSource;
 import io.protoguard.model.Severity;
 
 /**
@@ -7,7 +8,7 @@ import io.protoguard.model.Severity;
  * in hours whatever unit the author wrote; a RATE tolerance may be a percentage of the target.
  */
 public record DosingRule(String ruleId, String arm, String treatment, Check check, Double value, String unit,
-                         Double tolerance, String toleranceUnit, Severity severity, String citation)
+                         Double tolerance, String toleranceUnit, Severity severity, CitationSource citationSource, String citation)
         implements ProtocolRule {
 
     public enum Check {
@@ -15,10 +16,13 @@ public record DosingRule(String ruleId, String arm, String treatment, Check chec
         /** The arm must not receive the treatment. */ NOT_GIVEN,
         /** First start within {@code value} after randomization. */ START_WITHIN_AFTER_RANDOMIZATION,
         /** First start within {@code value} after onset. */ START_WITHIN_AFTER_ONSET,
+        /** No row starts before randomization (treatment before allocation). */ NOT_BEFORE_RANDOMIZATION,
         /** Each row's Dose / days / WeightKg = {@code value} ± tolerance. */ RATE_PER_KG_DAY,
         /** First StartAt to last EndAt = {@code value} ± tolerance. */ COURSE_DURATION,
         /** Each row's Dose at least {@code value} (in {@code unit}). */ DOSE_MIN,
-        /** Each row's Dose at most {@code value} (in {@code unit}). */ DOSE_MAX
+        /** Each row's Dose at most {@code value} (in {@code unit}). */ DOSE_MAX,
+        /** Each calendar day's sum of Dose at least {@code value} (in {@code unit}). */ DAILY_DOSE_MIN,
+        /** Each calendar day's sum of Dose at most {@code value} (in {@code unit}). */ DAILY_DOSE_MAX
     }
 
     public boolean timed() {
@@ -61,11 +65,13 @@ public record DosingRule(String ruleId, String arm, String treatment, Check chec
 
     public static final class Builder {
         private final String ruleId;
+        private CitationSource citationSource = CitationSource.PROTOCOL;
         private String arm, treatment, unit, toleranceUnit, severity;
         private Check check;
         private Double value, tolerance;
 
         Builder(String ruleId) { this.ruleId = ProtocolRule.required(ruleId, "RuleId", "?"); }
+        public Builder citationSource(String s) { citationSource = CitationSource.parse(s, ruleId); return this; }
         public Builder arm(String a) { arm = ProtocolRule.code(a); return this; }
         public Builder treatment(String t) { treatment = ProtocolRule.code(t); return this; }
         public Builder check(String c) {
@@ -87,11 +93,11 @@ public record DosingRule(String ruleId, String arm, String treatment, Check chec
         public Builder severity(String s) { severity = s; return this; }
         public DosingRule citation(String citation) {
             if (check == null) throw new IllegalArgumentException(ruleId + ": Check is empty");
-            if (value == null && check != Check.GIVEN && check != Check.NOT_GIVEN)
+            if (value == null && check != Check.GIVEN && check != Check.NOT_GIVEN && check != Check.NOT_BEFORE_RANDOMIZATION)
                 throw new IllegalArgumentException(ruleId + ": Value is empty (needed by " + check + ")");
             return new DosingRule(ruleId, arm, ProtocolRule.required(treatment, "Treatment", ruleId), check, value,
                     unit, tolerance, toleranceUnit, ProtocolRule.severity(severity, ruleId),
-                    ProtocolRule.required(citation, "Citation", ruleId));
+                    citationSource, ProtocolRule.required(citation, "Citation", ruleId));
         }
     }
 }

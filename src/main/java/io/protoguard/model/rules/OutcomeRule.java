@@ -1,5 +1,6 @@
 package io.protoguard.model.rules;
 
+import io.protoguard.model.CitationSource;
 import io.protoguard.model.Severity;
 
 /**
@@ -7,7 +8,7 @@ import io.protoguard.model.Severity;
  * {@code fromVisit} to {@code visit} by at least {@code value}), DEATH_BY_DAY.
  */
 public record OutcomeRule(String ruleId, String outcome, Kind kind, String test, String fromVisit, String visit,
-                          double value, String citation) implements ProtocolRule {
+                          double value, CitationSource citationSource, String citation) implements ProtocolRule {
 
     public enum Kind { AT_MOST, IMPROVEMENT, DEATH_BY_DAY }
 
@@ -22,11 +23,13 @@ public record OutcomeRule(String ruleId, String outcome, Kind kind, String test,
 
     public static final class Builder {
         private final String ruleId;
+        private CitationSource citationSource = CitationSource.PROTOCOL;
         private String outcome, test, fromVisit, visit;
         private Kind kind;
         private Double value;
 
         Builder(String ruleId) { this.ruleId = ProtocolRule.required(ruleId, "RuleId", "?"); }
+        public Builder citationSource(String s) { citationSource = CitationSource.parse(s, ruleId); return this; }
         public Builder outcome(String o) { outcome = ProtocolRule.optional(o); return this; }
         public Builder kind(String k) {
             try {
@@ -46,7 +49,7 @@ public record OutcomeRule(String ruleId, String outcome, Kind kind, String test,
             if (kind == Kind.IMPROVEMENT && fromVisit == null)
                 throw new IllegalArgumentException(ruleId + ": FromVisit is empty (needed by IMPROVEMENT)");
             return new OutcomeRule(ruleId, ProtocolRule.required(outcome, "Outcome", ruleId), kind, test, fromVisit,
-                    visit, value, ProtocolRule.required(citation, "Citation", ruleId));
+                    visit, value, citationSource, ProtocolRule.required(citation, "Citation", ruleId));
         }
     }
 }

@@ -1,14 +1,18 @@
 package io.protoguard.model.rules;
 
+import io.protoguard.model.CitationSource;
 import io.protoguard.model.Severity;
 
-/** What every decision-table row carries: a stable id, a severity and the protocol text it enforces. */
+/** What every decision-table row carries: a stable id, a severity, the text it enforces and where that text comes from. */
 public interface ProtocolRule {
     String ruleId();
 
     Severity severity();
 
     String citation();
+
+    /** Where {@link #citation()} comes from: the protocol's words, a regulation, or the sponsor's convention. */
+    CitationSource citationSource();
 
     static Severity severity(String text, String ruleId) {
         if (text == null || text.isBlank()) return Severity.IMPORTANT;

@@ -1,5 +1,6 @@
 package io.protoguard.model.rules;
 
+import io.protoguard.model.CitationSource;
 import io.protoguard.model.Severity;
 
 /**
@@ -7,7 +8,7 @@ import io.protoguard.model.Severity;
  * SICH_ITEM_RISE set the classification; SICH_SITE_AGREEMENT and SAE_REPORT raise deviations.
  */
 public record SafetyRule(String ruleId, Check check, String eventType, Double value, Double windowHours,
-                         Severity severity, String citation) implements ProtocolRule {
+                         Severity severity, CitationSource citationSource, String citation) implements ProtocolRule {
 
     public enum Check { SICH_NIHSS_RISE, SICH_ITEM_RISE, SICH_SITE_AGREEMENT, SAE_REPORT_WITHIN_HOURS }
 
@@ -17,11 +18,13 @@ public record SafetyRule(String ruleId, Check check, String eventType, Double va
 
     public static final class Builder {
         private final String ruleId;
+        private CitationSource citationSource = CitationSource.PROTOCOL;
         private Check check;
         private String eventType = "ICH", severity;
         private Double value, windowHours;
 
         Builder(String ruleId) { this.ruleId = ProtocolRule.required(ruleId, "RuleId", "?"); }
+        public Builder citationSource(String s) { citationSource = CitationSource.parse(s, ruleId); return this; }
         public Builder check(String c) {
             try {
                 check = Check.valueOf(c.trim().toUpperCase());
@@ -43,7 +46,7 @@ public record SafetyRule(String ruleId, Check check, String eventType, Double va
             if (value == null && check != Check.SICH_SITE_AGREEMENT)
                 throw new IllegalArgumentException(ruleId + ": Value is empty (needed by " + check + ")");
             return new SafetyRule(ruleId, check, eventType, value, windowHours, ProtocolRule.severity(severity, ruleId),
-                    ProtocolRule.required(citation, "Citation", ruleId));
+                    citationSource, ProtocolRule.required(citation, "Citation", ruleId));
         }
     }
 }

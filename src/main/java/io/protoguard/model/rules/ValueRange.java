@@ -1,5 +1,6 @@
 package io.protoguard.model.rules;
 
+import io.protoguard.model.CitationSource;
 import io.protoguard.model.Severity;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * coded ({@code codes}, e.g. IMAGING: NONE 1a 1b ...). A value outside is a DATA_QUALITY deviation.
  */
 public record ValueRange(String ruleId, String test, Double min, Double max, Double step, List<String> codes,
-                         Severity severity, String citation) implements ProtocolRule {
+                         Severity severity, CitationSource citationSource, String citation) implements ProtocolRule {
 
     public boolean numeric() {
         return codes.isEmpty();
@@ -53,11 +54,13 @@ public record ValueRange(String ruleId, String test, Double min, Double max, Dou
 
     public static final class Builder {
         private final String ruleId;
+        private CitationSource citationSource = CitationSource.PROTOCOL;
         private String test, severity;
         private Double min, max, step;
         private List<String> codes = List.of();
 
         Builder(String ruleId) { this.ruleId = ProtocolRule.required(ruleId, "RuleId", "?"); }
+        public Builder citationSource(String s) { citationSource = CitationSource.parse(s, ruleId); return this; }
         public Builder test(String t) { test = ProtocolRule.code(t); return this; }
         public Builder min(double m) { min = m; return this; }
         public Builder max(double m) { max = m; return this; }
@@ -77,7 +80,7 @@ public record ValueRange(String ruleId, String test, Double min, Double max, Dou
             if (min != null && max != null && min > max)
                 throw new IllegalArgumentException(ruleId + ": Min " + min + " is above Max " + max);
             return new ValueRange(ruleId, ProtocolRule.required(test, "Test", ruleId), min, max, step, codes,
-                    ProtocolRule.severity(severity, ruleId), ProtocolRule.required(citation, "Citation", ruleId));
+                    ProtocolRule.severity(severity, ruleId), citationSource, ProtocolRule.required(citation, "Citation", ruleId));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.protoguard.model.rules;
 
+import io.protoguard.model.CitationSource;
 import io.protoguard.model.Severity;
 
 /**
@@ -8,7 +9,7 @@ import io.protoguard.model.Severity;
  * {@code orOnDischarge}, a subject discharged before the window opens is assessed on the discharge date.
  */
 public record VisitWindow(String ruleId, String visit, String test, Unit unit, double target, double minus,
-                          double plus, boolean orOnDischarge, String arm, Severity severity, String citation)
+                          double plus, boolean orOnDischarge, String arm, Severity severity, CitationSource citationSource, String citation)
         implements ProtocolRule {
 
     public enum Unit { DAY, HOUR }
@@ -41,6 +42,7 @@ public record VisitWindow(String ruleId, String visit, String test, Unit unit, d
 
     public static final class Builder {
         private final String ruleId;
+        private CitationSource citationSource = CitationSource.PROTOCOL;
         private String visit, test, arm, severity;
         private Unit unit;
         private Double target;
@@ -48,6 +50,7 @@ public record VisitWindow(String ruleId, String visit, String test, Unit unit, d
         private boolean orOnDischarge;
 
         Builder(String ruleId) { this.ruleId = ProtocolRule.required(ruleId, "RuleId", "?"); }
+        public Builder citationSource(String s) { citationSource = CitationSource.parse(s, ruleId); return this; }
         public Builder visit(String v) { visit = ProtocolRule.code(v); return this; }
         public Builder test(String t) { test = ProtocolRule.code(t); return this; }
         public Builder unit(String u) {
@@ -76,7 +79,7 @@ public record VisitWindow(String ruleId, String visit, String test, Unit unit, d
             if (minus < 0 || plus < 0) throw new IllegalArgumentException(ruleId + ": Minus and Plus must not be negative");
             return new VisitWindow(ruleId, ProtocolRule.required(visit, "Visit", ruleId),
                     ProtocolRule.required(test, "Test", ruleId), unit, target, minus, plus, orOnDischarge, arm,
-                    ProtocolRule.severity(severity, ruleId), ProtocolRule.required(citation, "Citation", ruleId));
+                    ProtocolRule.severity(severity, ruleId), citationSource, ProtocolRule.required(citation, "Citation", ruleId));
         }
     }
 }
