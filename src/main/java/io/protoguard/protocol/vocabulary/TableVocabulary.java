@@ -173,7 +173,7 @@ public final class TableVocabulary {
         static Fault enrolmentLimit(Map<String, String> v) {
             String check = v.get("Check");
             Double limit = num(v, "Limit");
-            if (check == null || check.equals("CONSENT_BEFORE_RANDOMIZATION")) return null;
+            if (check == null || check.equals("CONSENT_BEFORE_RANDOMIZATION") || check.equals("RANDOMIZED_WITH_TIME")) return null;
             if (limit == null) return new Fault("Limit", "Limit is empty (needed by " + check + ")");
             if (check.startsWith("AGE_") && limit > 150) return new Fault("Limit", "Limit " + n(limit) + " is not an age in years (0 to 150)");
             if (check.equals("ONSET_TO_RANDOMIZATION_MAX_HOURS") && limit <= 0) {
@@ -184,7 +184,7 @@ public final class TableVocabulary {
 
         static Fault dosingValue(Map<String, String> v) {
             String check = v.get("Check");
-            if (check == null || check.equals("GIVEN") || check.equals("NOT_GIVEN")) return null;
+            if (check == null || check.equals("GIVEN") || check.equals("NOT_GIVEN") || check.equals("NOT_BEFORE_RANDOMIZATION")) return null;
             Double value = num(v, "Value");
             if (value == null) return new Fault("Value", "Value is empty (needed by " + check + ")");
             boolean timed = check.startsWith("START_WITHIN") || check.equals("COURSE_DURATION") || check.equals("RATE_PER_KG_DAY");
