@@ -61,6 +61,8 @@ public final class ResultSpool implements AutoCloseable {
                 string(o, d.source().file());
                 string(o, d.source().sheet());
                 o.writeInt(d.source().row());
+                string(o, d.source().domain()); // SDTM only (null for workbook rows)
+                string(o, d.source().seq() == null ? null : d.source().seq().toString());
             }
             string(o, d.protocolVersion());
             deviations++;
@@ -89,7 +91,14 @@ public final class ResultSpool implements AutoCloseable {
         flush();
         return () -> new FileIterator<>(deviationFile, in -> new Deviation(string(in), category(string(in)),
                 severity(string(in)), string(in), string(in), date(string(in)), string(in), string(in), string(in),
-                string(in), in.readBoolean() ? new SourceRef(string(in), string(in), in.readInt()) : null, string(in)));
+                string(in), in.readBoolean() ? source(in) : null, string(in)));
+    }
+
+    private static SourceRef source(DataInputStream in) throws IOException {
+        String file = string(in), sheet = string(in);
+        int row = in.readInt();
+        String domain = string(in), seq = string(in);
+        return new SourceRef(file, sheet, row, domain, seq == null ? null : Long.valueOf(seq));
     }
 
     public Iterable<Outcome> outcomes() {
