@@ -2,6 +2,8 @@ package io.protoguard.cli;
 
 import io.protoguard.evaluation.Evaluator;
 import io.protoguard.intake.WorkbookReader;
+import io.protoguard.intake.sdtm.StudyInput;
+import io.protoguard.mapping.SdtmMapping;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.InputError;
 import io.protoguard.evaluation.SubjectPipeline;
@@ -43,7 +45,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "the study's time zone, for date-times written without an offset (default: ${DEFAULT-VALUE})")
     ZoneId zone;
 
-    @Parameters(index = "0", paramLabel = "<workbook.xlsx | folder>", description = "the data workbook or CSV folder")
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "for SDTM data: a mapping file of one's own instead of the shipped mappings/sdtm.yaml (docs/mapping.md)")
+    Path mapping;
+
+    @Parameters(index = "0", paramLabel = "<workbook.xlsx | folder>", description = "the data workbook, CSV folder, or SDTM folder / .zip (.xpt, Dataset-JSON .json or .csv domains)")
     Path input;
 
     @Override
@@ -59,6 +65,15 @@ final class CheckCommand implements Callable<Integer> {
             err.println("protoguard: protocol " + protocol + " cannot be loaded (problems above)");
             return ExitCodes.INPUT_ERRORS;
         }
+        SdtmMapping sdtmMapping = null;
+        if (mapping != null) {
+            try {
+                sdtmMapping = SdtmMapping.load(mapping);
+            } catch (SdtmMapping.MappingException e) {
+                err.println("protoguard: " + e.getMessage());
+                return ExitCodes.INPUT_ERRORS;
+            }
+        }
         LocalDate day = asOf != null ? asOf : LocalDate.now(zone);
         // Subjects stream from intake to a bounded pool of evaluators and their results to disk, so memory
         // does not grow with the number of subjects; the report is written once the totals are known.
@@ -68,7 +83,7 @@ final class CheckCommand implements Callable<Integer> {
                          r.deviations().forEach(results::add);
                          r.outcomes().forEach(results::add);
                      })) {
-            WorkbookReader.Summary read = new WorkbookReader(loaded.codeBook(), zone).stream(input, pipeline::accept);
+            WorkbookReader.Summary read = StudyInput.stream(input, loaded.codeBook(), zone, sdtmMapping, pipeline::accept);
             pipeline.finish();
             CheckResult head = new CheckResult(loaded.inEffectOn(day).info(), day, read.subjects(), read.errors(), read.warnings(),
                     List.of(), List.of());

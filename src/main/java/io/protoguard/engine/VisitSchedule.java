@@ -54,8 +54,9 @@ public final class VisitSchedule {
         String span = "day " + num(w.from()) + " to " + num(w.to());
         String origin = w.numbering() == VisitDayWindow.Numbering.SDTM ? "day 1 = first dose (RFSTDTC)" : "day 0 = randomization";
         if (w.minus() == 0 && w.plus() == 0) return "on study day " + num(w.target()) + " (" + origin + ")";
-        if (w.minus() == w.plus()) return "study day " + num(w.target()) + " ±" + num(w.plus()) + " (" + span + ", " + origin + ")";
-        return "study " + span + " (" + origin + ")";
+        String width = w.windowSource() == null ? "" : "; width: " + w.windowSource().toLowerCase() + "'s monitoring window";
+        if (w.minus() == w.plus()) return "study day " + num(w.target()) + " ±" + num(w.plus()) + " (" + span + ", " + origin + width + ")";
+        return "study " + span + " (" + origin + width + ")";
     }
 
     private static String num(double d) {
