@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * that is not UTF-8 is read as Windows-1252. All values are text; numbers are read where the mapping needs them.
  */
 public final class SdtmCsvReader {
+    /** Returned for a CSV file without STUDYID, DOMAIN or USUBJID: not an SDTM dataset (e.g. a scenario's expected.csv). */
+    public static final int NOT_SDTM = -1;
+
     private SdtmCsvReader() {}
 
     public static int read(String file, InputStream input, Consumer<SdtmRecord> sink) throws SdtmInputException {
@@ -35,6 +38,7 @@ public final class SdtmCsvReader {
             List<String> header = next(r, file, 0);
             if (header == null) throw new SdtmInputException(file, null, file + ": is empty (a header row of SDTM variable names is expected)");
             List<String> names = header.stream().map(h -> h.trim().toUpperCase()).toList();
+            if (!names.contains("STUDYID") && !names.contains("DOMAIN") && !names.contains("USUBJID")) return NOT_SDTM;
             int row = 0;
             for (List<String> fields = next(r, file, 1); fields != null; fields = next(r, file, row + 1)) {
                 if (fields.size() == 1 && fields.get(0).isBlank()) continue; // an empty line

@@ -91,7 +91,8 @@ public final class SdtmFiles {
             public void close() {} // a zip entry's stream belongs to the zip
         };
         try {
-            reader(name).read(name, unclosable, listener::record);
+            if (reader(name).read(name, unclosable, listener::record) == SdtmCsvReader.NOT_SDTM)
+                listener.skipped(name, "has no STUDYID, DOMAIN or USUBJID column, so it is not an SDTM dataset; not read");
         } catch (SdtmInputException e) {
             listener.unreadable(e);
         }
