@@ -54,8 +54,14 @@ public final class DatasetJsonReader {
         try (JsonParser p = FACTORY.createParser(input)) {
             return r.readAll(p, sink);
         } catch (JsonParseException e) {
-            throw r.fault(r.rows == 0 ? null : r.rows + 1, "is not valid JSON (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage() + ")");
+            String where = "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String why = e.getOriginalMessage();
+            if (why.contains("end-of-input")) {
+                throw r.fault(r.rows + 1, "is truncated: it ends at " + where + (r.columns == null ? "" : ", after " + r.rows + " rows"));
+            }
+            int cut = why.indexOf(" (start marker");
+            if (cut < 0) cut = why.indexOf('\n');
+            throw r.fault(r.rows == 0 ? null : r.rows + 1, "is not valid JSON at " + where + ": " + (cut < 0 ? why : why.substring(0, cut)));
         } catch (IOException e) {
             throw r.fault(null, "cannot be read (" + e.getMessage() + ")");
         }
