@@ -4,6 +4,7 @@ import io.protoguard.evaluation.Evaluator;
 import io.protoguard.intake.WorkbookReader;
 import io.protoguard.intake.sdtm.StudyInput;
 import io.protoguard.mapping.SdtmMapping;
+import io.protoguard.mapping.WorkbookLayout;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.InputError;
 import io.protoguard.evaluation.SubjectPipeline;
@@ -46,7 +47,7 @@ final class CheckCommand implements Callable<Integer> {
     ZoneId zone;
 
     @Option(names = "--mapping", paramLabel = "FILE",
-            description = "for SDTM data: a mapping file of one's own instead of the shipped mappings/sdtm.yaml (docs/mapping.md)")
+            description = "a mapping file (docs/mapping.md): SDTM domains of one's own naming, or another workbook layout such as an EDC listing export (kind: workbook)")
     Path mapping;
 
     @Parameters(index = "0", paramLabel = "<workbook.xlsx | folder>", description = "the data workbook, CSV folder, or SDTM folder / .zip (.xpt, Dataset-JSON .json or .csv domains)")
@@ -66,9 +67,12 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         SdtmMapping sdtmMapping = null;
+        WorkbookLayout layout = null;
         if (mapping != null) {
             try {
-                sdtmMapping = SdtmMapping.load(mapping);
+                if (!java.nio.file.Files.isRegularFile(mapping)) throw new SdtmMapping.MappingException(mapping + ": no such mapping file");
+                if (WorkbookLayout.isWorkbookLayout(mapping)) layout = WorkbookLayout.load(mapping);
+                else sdtmMapping = SdtmMapping.load(mapping);
             } catch (SdtmMapping.MappingException e) {
                 err.println("protoguard: " + e.getMessage());
                 return ExitCodes.INPUT_ERRORS;
@@ -83,7 +87,7 @@ final class CheckCommand implements Callable<Integer> {
                          r.deviations().forEach(results::add);
                          r.outcomes().forEach(results::add);
                      })) {
-            WorkbookReader.Summary read = StudyInput.stream(input, loaded.codeBook(), zone, sdtmMapping, pipeline::accept);
+            WorkbookReader.Summary read = StudyInput.stream(input, loaded.codeBook(), zone, sdtmMapping, layout, pipeline::accept);
             pipeline.finish();
             CheckResult head = new CheckResult(loaded.inEffectOn(day).info(), day, read.subjects(), read.errors(), read.warnings(),
                     List.of(), List.of());

@@ -27,6 +27,8 @@ public final class WorkbookReader {
     private final CodeBook codes;
     private final ZoneId studyZone;
     private final int spoolRows;
+    /** Another layout read as the workbook (a mapping file, docs/mapping.md); null for the workbook itself. */
+    private final io.protoguard.mapping.WorkbookLayout layout;
 
     /** @param studyZone the zone of date-times written without a UTC offset (SPEC section 4) */
     public WorkbookReader(CodeBook codes, ZoneId studyZone) {
@@ -34,9 +36,19 @@ public final class WorkbookReader {
     }
 
     WorkbookReader(CodeBook codes, ZoneId studyZone, int spoolRows) {
+        this(codes, studyZone, spoolRows, null);
+    }
+
+    /** Reads data written in another layout, renamed and converted as {@code layout} says. */
+    public WorkbookReader(CodeBook codes, ZoneId studyZone, io.protoguard.mapping.WorkbookLayout layout) {
+        this(codes, studyZone, DEFAULT_SPOOL_ROWS, layout);
+    }
+
+    private WorkbookReader(CodeBook codes, ZoneId studyZone, int spoolRows, io.protoguard.mapping.WorkbookLayout layout) {
         this.codes = codes;
         this.studyZone = studyZone;
         this.spoolRows = spoolRows;
+        this.layout = layout;
     }
 
     /** path is an .xlsx file or a folder of CSV files named after the sheets (Subjects.csv, Criteria.csv, ...). */
@@ -56,23 +68,27 @@ public final class WorkbookReader {
         Faults faults = new Faults();
         try (RowSpool spool = new RowSpool(spoolRows)) {
             FactAssembler assembler = new FactAssembler(codes, studyZone, faults, spool);
+            RowSink sink = layout == null ? assembler : new MappedRowSink(assembler, layout);
             String subjectsFile;
             if (Files.isDirectory(path)) {
-                new CsvFolderSource(path).feed(assembler);
+                new CsvFolderSource(path).feed(sink);
                 subjectsFile = "Subjects.csv";
             } else if (!Files.isRegularFile(path)) {
                 return unreadable(name, "no such file or folder");
             } else {
                 try {
-                    new XlsxRowSource(path, name).feed(assembler);
+                    new XlsxRowSource(path, name).feed(sink);
                 } catch (XlsxRowSource.UnreadableWorkbook e) {
                     // Facts of a half-read workbook would look like missing data to the engine, so none are kept.
                     return unreadable(name, e.getMessage());
                 }
                 subjectsFile = name;
             }
-            int subjects = assembler.emit(subjectsFile, consumer);
-            return new Summary(subjects, faults.errors(), faults.warnings());
+            int subjects = assembler.emit(layout == null || layout.bySpec("Subjects") == null || layout.bySpec("Subjects").from() == null
+                    ? subjectsFile : Files.isDirectory(path) ? layout.bySpec("Subjects").from() + ".csv" : name, consumer);
+            if (layout == null) return new Summary(subjects, faults.errors(), faults.warnings());
+            return new Summary(subjects, faults.errors().stream().map(e -> MappedRowSink.inDataTerms(e, layout)).toList(),
+                    faults.warnings().stream().map(e -> MappedRowSink.inDataTerms(e, layout)).toList());
         }
     }
 

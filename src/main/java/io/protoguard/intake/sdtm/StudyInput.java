@@ -2,6 +2,7 @@ package io.protoguard.intake.sdtm;
 
 import io.protoguard.intake.WorkbookReader;
 import io.protoguard.mapping.SdtmMapping;
+import io.protoguard.mapping.WorkbookLayout;
 import io.protoguard.model.CodeBook;
 import io.protoguard.model.SubjectData;
 import io.protoguard.model.WorkbookData;
@@ -26,6 +27,13 @@ public final class StudyInput {
     /** Streams the subjects to {@code consumer} in SubjectId order. {@code mapping} null = the shipped SDTM mapping. */
     public static WorkbookReader.Summary stream(Path path, CodeBook codes, ZoneId zone, SdtmMapping mapping,
                                                 Consumer<SubjectData> consumer) {
+        return stream(path, codes, zone, mapping, null, consumer);
+    }
+
+    /** {@code layout}: the data is another workbook-style layout (an EDC export), read through that mapping. */
+    public static WorkbookReader.Summary stream(Path path, CodeBook codes, ZoneId zone, SdtmMapping mapping, WorkbookLayout layout,
+                                                Consumer<SubjectData> consumer) {
+        if (layout != null) return new WorkbookReader(codes, zone, layout).stream(path, consumer);
         if (!isSdtm(path)) return new WorkbookReader(codes, zone).stream(path, consumer);
         SdtmStudyReader.Result r = new SdtmStudyReader(mapping == null ? SdtmMapping.standard() : mapping, zone).read(path);
         r.data().subjects().forEach(consumer);
