@@ -25,9 +25,8 @@ public final class VisitSchedule {
         Subject s = data.subject();
         if (s.randomizedAt() == null) return List.of();
         LocalDate anchor = s.randomizedAt().date();
-        LocalDate first = StudyDays.dateOf(anchor, w.from(), w.numbering(), true);
-        LocalDate last = StudyDays.dateOf(anchor, w.to(), w.numbering(), false);
-        String expected = describe(w) + ", " + first + " to " + last;
+        LocalDate first = firstDay(w, anchor), last = lastDay(w, anchor);
+        String expected = expected(w, anchor);
         List<Finding> out = new ArrayList<>();
         boolean any = false;
         for (VisitRecord v : visits(data)) {
@@ -47,6 +46,19 @@ public final class VisitSchedule {
                     s.source()));
         }
         return out;
+    }
+
+    public static LocalDate firstDay(VisitDayWindow w, LocalDate anchor) {
+        return StudyDays.dateOf(anchor, w.from(), w.numbering(), true);
+    }
+
+    public static LocalDate lastDay(VisitDayWindow w, LocalDate anchor) {
+        return StudyDays.dateOf(anchor, w.to(), w.numbering(), false);
+    }
+
+    /** The window in words and dates, as findings and the timeline show it. */
+    public static String expected(VisitDayWindow w, LocalDate anchor) {
+        return describe(w) + ", " + firstDay(w, anchor) + " to " + lastDay(w, anchor);
     }
 
     /** "study day 14 ±3 (day 11 to 17, day 1 = anchor)" */
@@ -80,7 +92,7 @@ public final class VisitSchedule {
         return end;
     }
 
-    static List<VisitRecord> visits(SubjectData data) {
+    public static List<VisitRecord> visits(SubjectData data) {
         List<VisitRecord> out = new ArrayList<>();
         for (Object o : data.extras()) if (o instanceof VisitRecord v) out.add(v);
         return out;

@@ -37,7 +37,7 @@ class Cdiscpilot01TablesTest {
     @Test
     void everyScheduledVisitOfTvHasAWindowAndNoOtherVisitDoes(@TempDir Path tmp) throws Exception {
         List<String> visits = cells(SHIPPED.resolve("visits.drl.xlsx")).stream()
-                .filter(r -> r.startsWith("Visits!B") && !r.startsWith("Visits!B8") && !r.startsWith("Visits!B9")).toList();
+                .filter(r -> r.startsWith("Visits!B") && r.matches("Visits!B(1[0-9]|[2-9][0-9])=.*")).toList();
         assertThat(visits).hasSize(14).contains("Visits!B10=BASELINE", "Visits!B15=WEEK 10 (T)")
                 .noneMatch(v -> v.contains("SCREENING") || v.contains("AMBUL") || v.contains("RETRIEVAL") || v.contains("FOLLOW"));
     }

@@ -73,18 +73,6 @@ final class SdtmAssembler {
         }
         Map<String, Facts> facts = new TreeMap<>();
         subjects.keySet().forEach(id -> facts.put(id, new Facts()));
-        Set<String> used = new HashSet<>(Set.of(sm.domain()));
-        if (m.disposition() != null) used.add(m.disposition().domain());
-        if (m.visits() != null) used.add(m.visits().domain());
-        if (m.doses() != null) used.add(m.doses().domain());
-        if (m.criteria() != null) used.add(m.criteria().domain());
-        if (m.assessments() != null) m.assessments().forEach(a -> used.add(a.domain()));
-        for (Map.Entry<String, List<SdtmRecord>> e : byDomain.entrySet()) {
-            if (!used.contains(e.getKey())) {
-                warnings.add(new InputError(e.getValue().get(0).file(), e.getKey(), null, null, null, "domain " + e.getKey()
-                        + " is not used by mapping " + m.name() + " (" + e.getValue().size() + " records read)"));
-            }
-        }
         if (m.disposition() != null) for (SdtmRecord r : domain(byDomain, m.disposition().domain())) disposition(r, facts, unchecked);
         if (m.visits() != null) for (SdtmRecord r : domain(byDomain, m.visits().domain())) visit(r, facts, unchecked);
         if (m.doses() != null) for (SdtmRecord r : domain(byDomain, m.doses().domain())) dose(r, facts, unchecked);
@@ -99,6 +87,31 @@ final class SdtmAssembler {
             }
         }
         return out;
+    }
+
+    /** Per domain the mapping reads, the variables it reads (upper case, as the readers name them). */
+    static Map<String, Set<String>> variables(SdtmMapping m) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        SdtmMapping.Subjects s = m.subjects();
+        add(out, s.domain(), s.subjectId(), s.site(), s.arm(), s.shownArm(), s.sex(), s.age(), s.consentAt(), s.anchor(), s.diedAt());
+        SdtmMapping.Disposition d = m.disposition();
+        if (d != null) add(out, d.domain(), d.subjectId(), d.categoryVariable(), d.decode(), d.date(), d.seq());
+        SdtmMapping.Visits v = m.visits();
+        if (v != null) add(out, v.domain(), v.subjectId(), v.visit(), v.visitNumber(), v.date(), v.seq());
+        SdtmMapping.Doses x = m.doses();
+        if (x != null) add(out, x.domain(), x.subjectId(), x.treatment(), x.dose(), x.unit(), x.start(), x.end(), x.visit(), x.seq());
+        SdtmMapping.Criteria c = m.criteria();
+        if (c != null) add(out, c.domain(), c.subjectId(), c.test(), c.value(), c.seq());
+        if (m.assessments() != null) {
+            for (SdtmMapping.Findings f : m.assessments()) add(out, f.domain(), f.subjectId(), f.test(), f.value(), f.number(), f.date(), f.visit(), f.seq());
+        }
+        return out;
+    }
+
+    private static void add(Map<String, Set<String>> out, String domain, String... variables) {
+        if (domain == null) return;
+        Set<String> set = out.computeIfAbsent(domain.toUpperCase(Locale.ROOT), k -> new java.util.LinkedHashSet<>());
+        for (String v : variables) if (v != null) set.add(v.toUpperCase(Locale.ROOT));
     }
 
     private boolean hasDsAnchor(Map<String, List<SdtmRecord>> byDomain, String id) {

@@ -37,6 +37,7 @@ public final class SdtmStudyReader {
         Map<String, List<SdtmRecord>> byDomain = new LinkedHashMap<>();
         Map<String, String> fileOfDomain = new HashMap<>();
         Map<String, Integer> counts = new TreeMap<>();
+        Map<String, java.util.Set<String>> wanted = SdtmAssembler.variables(mapping);
         try {
             SdtmFiles.read(path, new SdtmFiles.Listener() {
                 @Override
@@ -48,7 +49,12 @@ public final class SdtmStudyReader {
                         return;
                     }
                     counts.merge(r.domain(), 1, Integer::sum);
-                    byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>()).add(r);
+                    java.util.Set<String> keep = wanted.get(r.domain());
+                    if (keep == null) return; // a domain the mapping does not use: counted (and named in a warning), not kept
+                    // only the variables the mapping reads are kept, so a large study's records stay small in memory
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    for (String v : keep) if (r.values().containsKey(v)) values.put(v, r.values().get(v));
+                    byDomain.computeIfAbsent(r.domain(), k -> new ArrayList<>()).add(new SdtmRecord(r.file(), r.domain(), r.row(), values));
                 }
 
                 @Override
@@ -66,6 +72,10 @@ public final class SdtmStudyReader {
             return new Result(new WorkbookData(List.of(), errors, warnings), counts, List.of());
         }
         SdtmAssembler assembler = new SdtmAssembler(mapping, new SdtmDates(zone), errors, warnings);
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (!wanted.containsKey(e.getKey())) warnings.add(new InputError(fileOfDomain.get(e.getKey()), e.getKey(), null, null, null,
+                    "domain " + e.getKey() + " is not used by mapping " + mapping.name() + " (" + e.getValue() + " records read)"));
+        }
         List<SubjectData> subjects = assembler.assemble(byDomain, name);
         return new Result(new WorkbookData(subjects, errors, warnings), counts, assembler.notChecked());
     }
