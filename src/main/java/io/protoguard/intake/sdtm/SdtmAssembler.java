@@ -177,7 +177,7 @@ final class SdtmAssembler {
         When at = when(r, v.date());
         if (at == null) return;
         Double number = v.visitNumber() != null && r.has(v.visitNumber()) ? number(r, v.visitNumber()) : null;
-        f.extras.add(new VisitRecord(r.text(v.subjectId()), r.text(v.visit()).toUpperCase(Locale.ROOT), number, at, source(r, v.seq())));
+        f.extras.add(new VisitRecord(r.text(v.subjectId()), r.text(v.visit()), number, at, source(r, v.seq()))); // the name as written (findings show it), matched ignoring case
     }
 
     private void dose(SdtmRecord r, Map<String, Facts> facts, Set<String> unchecked) {
@@ -192,7 +192,7 @@ final class SdtmAssembler {
         Dose dose = new Dose(r.text(d.subjectId()), r.text(d.treatment()).toUpperCase(Locale.ROOT), start, end, amount,
                 blankToNull(r.text(d.unit())), source(r, d.seq()));
         f.doses.add(dose);
-        if (d.visit() != null && r.values().containsKey(d.visit())) f.extras.add(new DispensedAt(dose, r.text(d.visit()).toUpperCase(Locale.ROOT)));
+        if (d.visit() != null && r.values().containsKey(d.visit())) f.extras.add(new DispensedAt(dose, r.text(d.visit())));
     }
 
     private void criterion(SdtmRecord r, Map<String, Facts> facts, Set<String> unchecked) {
