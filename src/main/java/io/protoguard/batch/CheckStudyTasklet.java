@@ -1,7 +1,7 @@
 package io.protoguard.batch;
 
 import io.protoguard.evaluation.Evaluator;
-import io.protoguard.intake.WorkbookReader;
+import io.protoguard.intake.sdtm.StudyInput;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.InputError;
 import io.protoguard.model.WorkbookData;
@@ -110,7 +110,7 @@ public final class CheckStudyTasklet implements Tasklet {
                     + String.join("; ", e.problems().stream().limit(5).map(ProtocolProblem::describe).toList()));
         }
         ZoneId zone = ZoneId.of(study.timeZone());
-        WorkbookData data = new WorkbookReader(protocol.codeBook(), zone).read(Path.of(study.dataPath()));
+        WorkbookData data = StudyInput.read(Path.of(study.dataPath()), protocol.codeBook(), zone, null, protocol.rules()); // a workbook, CSV folder or SDTM folder
         List<InputError> fatal = data.errors().stream().filter(e -> e.row() == null).toList();
         if (!fatal.isEmpty() || data.subjects().isEmpty()) {
             // A half-read study would look like resolved deviations, so it is not judged at all.

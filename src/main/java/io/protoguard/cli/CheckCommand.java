@@ -4,6 +4,9 @@ import io.protoguard.evaluation.Evaluator;
 import io.protoguard.evaluation.SubjectPipeline;
 import io.protoguard.intake.WorkbookReader;
 import io.protoguard.model.CheckContext;
+import io.protoguard.intake.sdtm.StudyInput;
+import io.protoguard.mapping.SdtmMapping;
+import io.protoguard.mapping.WorkbookLayout;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.InputError;
 import io.protoguard.protocol.LoadedProtocol;
@@ -56,7 +59,11 @@ final class CheckCommand implements Callable<Integer> {
             + "or Windows-1252 with a warning for a file that is not valid UTF-8")
     String encoding;
 
-    @Parameters(index = "0", paramLabel = "<workbook.xlsx | folder>", description = "the data workbook or CSV folder")
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "a mapping file (docs/mapping.md): SDTM domains of one's own naming, or another workbook layout such as an EDC listing export (kind: workbook)")
+    Path mapping;
+
+    @Parameters(index = "0", paramLabel = "<workbook.xlsx | folder>", description = "the data workbook, CSV folder, or SDTM folder / .zip (.xpt, Dataset-JSON .json or .csv domains)")
     Path input;
 
     @Override
@@ -93,9 +100,22 @@ final class CheckCommand implements Callable<Integer> {
                     + (protocolProblems.isEmpty() ? "" : " (problems above)")));
             return refuse(json, null, protocolProblems);
         }
+        SdtmMapping sdtmMapping = null;
+        WorkbookLayout layout = null;
+        if (mapping != null) {
+            try {
+                if (!java.nio.file.Files.isRegularFile(mapping)) throw new SdtmMapping.MappingException(mapping + ": no such mapping file");
+                if (WorkbookLayout.isWorkbookLayout(mapping)) layout = WorkbookLayout.load(mapping);
+                else sdtmMapping = SdtmMapping.load(mapping);
+            } catch (SdtmMapping.MappingException e) {
+                return refuse(json, null, List.of(error(e.getMessage())));
+            } catch (IOException e) {
+                return refuse(json, null, List.of(error(mapping + ": the mapping file cannot be read (" + OutputTarget.reason(e) + ")")));
+            }
+        }
         LocalDate day = asOf != null ? asOf : LocalDate.now(zone);
         try {
-            return check(loaded, day, writer, csvEncoding, err);
+            return check(loaded, day, writer, csvEncoding, sdtmMapping, layout, err);
         } catch (IOException e) {
             return refuse(json, loaded.inEffectOn(day), List.of(error("--out " + out + ": the report could not be written: "
                     + OutputTarget.reason(e))));
@@ -105,11 +125,11 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private int check(ProtocolVersions loaded, LocalDate day, ReportWriter writer, Charset csvEncoding, PrintStream err)
+    private int check(ProtocolVersions loaded, LocalDate day, ReportWriter writer, Charset csvEncoding,
+                      SdtmMapping sdtmMapping, WorkbookLayout layout, PrintStream err)
             throws IOException {
         List<io.protoguard.model.rules.ProtocolRule> rules = new ArrayList<>();
         for (LoadedProtocol v : loaded.versions()) rules.addAll(v.rules());
-        WorkbookReader reader = new WorkbookReader(loaded.codeBook(), zone).withCsvEncoding(csvEncoding).withRules(rules);
         // Subjects stream from intake to a bounded pool of evaluators and their results to disk, so memory
         // does not grow with the number of subjects; the report is written once the totals are known.
         try (ResultSpool results = new ResultSpool();
@@ -118,7 +138,8 @@ final class CheckCommand implements Callable<Integer> {
                          r.deviations().forEach(results::add);
                          r.outcomes().forEach(results::add);
                      })) {
-            WorkbookReader.Summary read = reader.stream(input, pipeline::accept);
+            WorkbookReader.Summary read = StudyInput.stream(input, loaded.codeBook(), zone, sdtmMapping, layout,
+                    r -> r.withCsvEncoding(csvEncoding).withRules(rules), pipeline::accept);
             pipeline.finish();
             CheckResult head = new CheckResult(loaded.inEffectOn(day).info(), day, read.subjects(), read.errors(), read.warnings(),
                     List.of(), List.of());

@@ -84,6 +84,7 @@ public final class Evaluator {
             data.assessments().forEach(session::insert);
             data.doses().forEach(session::insert);
             data.events().forEach(session::insert);
+            data.extras().forEach(session::insert); // SDTM: visits done, dispensing visits, disposition
             version.tableFacts().facts().forEach(session::insert);
             session.fireAllRules(version.tableFacts());
         } finally {

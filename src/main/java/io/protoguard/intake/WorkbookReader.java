@@ -33,23 +33,31 @@ public final class WorkbookReader {
     private final int spoolRows;
     private final Charset csvEncoding;
     private final Map<SheetKind, List<String>> rulesBySheet;
+    /** Another layout read as the workbook (a mapping file, docs/mapping.md); null for the workbook itself. */
+    private final io.protoguard.mapping.WorkbookLayout layout;
 
     /** @param studyZone the zone of date-times written without a UTC offset (SPEC section 4) */
     public WorkbookReader(CodeBook codes, ZoneId studyZone) {
-        this(codes, studyZone, DEFAULT_SPOOL_ROWS, null, Map.of());
+        this(codes, studyZone, DEFAULT_SPOOL_ROWS, null, Map.of(), null);
     }
 
     WorkbookReader(CodeBook codes, ZoneId studyZone, int spoolRows) {
-        this(codes, studyZone, spoolRows, null, Map.of());
+        this(codes, studyZone, spoolRows, null, Map.of(), null);
+    }
+
+    /** Reads data written in another layout, renamed and converted as {@code layout} says. */
+    public WorkbookReader(CodeBook codes, ZoneId studyZone, io.protoguard.mapping.WorkbookLayout layout) {
+        this(codes, studyZone, DEFAULT_SPOOL_ROWS, null, Map.of(), layout);
     }
 
     private WorkbookReader(CodeBook codes, ZoneId studyZone, int spoolRows, Charset csvEncoding,
-                           Map<SheetKind, List<String>> rulesBySheet) {
+                           Map<SheetKind, List<String>> rulesBySheet, io.protoguard.mapping.WorkbookLayout layout) {
         this.codes = codes;
         this.studyZone = studyZone;
         this.spoolRows = spoolRows;
         this.csvEncoding = csvEncoding;
         this.rulesBySheet = rulesBySheet;
+        this.layout = layout;
     }
 
     /**
@@ -57,7 +65,7 @@ public final class WorkbookReader {
      * UTF-8, falling back to Windows-1252 with a warning.
      */
     public WorkbookReader withCsvEncoding(Charset encoding) {
-        return new WorkbookReader(codes, studyZone, spoolRows, encoding, rulesBySheet);
+        return new WorkbookReader(codes, studyZone, spoolRows, encoding, rulesBySheet, layout);
     }
 
     /**
@@ -65,7 +73,7 @@ public final class WorkbookReader {
      * the rules it leaves unapplied ("no Events sheet: the rules SICH-... were not applied").
      */
     public WorkbookReader withRules(List<? extends ProtocolRule> rules) {
-        return new WorkbookReader(codes, studyZone, spoolRows, csvEncoding, SheetRules.of(rules));
+        return new WorkbookReader(codes, studyZone, spoolRows, csvEncoding, SheetRules.of(rules), layout);
     }
 
     /** path is an .xlsx file or a folder of CSV files named after the sheets (Subjects.csv, Criteria.csv, ...). */
@@ -86,24 +94,28 @@ public final class WorkbookReader {
         try (RowSpool spool = new RowSpool(spoolRows)) {
             FactAssembler assembler = new FactAssembler(codes, studyZone, faults, spool);
             assembler.expectSheets(rulesBySheet);
+            RowSink sink = layout == null ? assembler : new MappedRowSink(assembler, layout);
             String subjectsFile;
             boolean csv = Files.isDirectory(path);
             if (csv) {
-                new CsvFolderSource(path, csvEncoding).feed(assembler);
+                new CsvFolderSource(path, csvEncoding).feed(sink);
                 subjectsFile = "Subjects.csv";
             } else if (!Files.isRegularFile(path)) {
                 return unreadable(name, "no such file or folder");
             } else {
                 try {
-                    new XlsxRowSource(path, name).feed(assembler);
+                    new XlsxRowSource(path, name).feed(sink);
                 } catch (XlsxRowSource.UnreadableWorkbook e) {
                     // Facts of a half-read workbook would look like missing data to the engine, so none are kept.
                     return unreadable(name, e.getMessage());
                 }
                 subjectsFile = name;
             }
-            int subjects = assembler.emit(subjectsFile, csv, consumer);
-            return new Summary(subjects, faults.errors(), faults.warnings());
+            int subjects = assembler.emit(layout == null || layout.bySpec("Subjects") == null || layout.bySpec("Subjects").from() == null
+                    ? subjectsFile : csv ? layout.bySpec("Subjects").from() + ".csv" : name, csv, consumer);
+            if (layout == null) return new Summary(subjects, faults.errors(), faults.warnings());
+            return new Summary(subjects, faults.errors().stream().map(e -> MappedRowSink.inDataTerms(e, layout)).toList(),
+                    faults.warnings().stream().map(e -> MappedRowSink.inDataTerms(e, layout)).toList());
         }
     }
 

@@ -37,6 +37,11 @@ public record ProtocolVersions(String id, List<LoadedProtocol> versions, String 
     }
 
     /** Intake accepts the codes of any version, since data spans amendments. */
+    /** Every version's rules, for telling which sheets the protocol reads. */
+    public java.util.List<io.protoguard.model.rules.ProtocolRule> rules() {
+        return versions.stream().flatMap(v -> v.rules().stream()).toList();
+    }
+
     public CodeBook codeBook() {
         if (versions.size() == 1) return versions.get(0).codeBook();
         Set<String> nt = new TreeSet<>(), ct = new TreeSet<>(), nc = new TreeSet<>(), yn = new TreeSet<>(), arms = new TreeSet<>();

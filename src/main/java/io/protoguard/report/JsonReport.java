@@ -106,7 +106,9 @@ public final class JsonReport implements ReportWriter {
             g.writeObjectFieldStart("source");
             g.writeStringField("file", s.file());
             g.writeStringField("sheet", s.sheet());
+            if (s.domain() != null) g.writeStringField("domain", s.domain());
             g.writeNumberField("row", s.row());
+            if (s.seq() != null) g.writeNumberField("seq", s.seq());
             g.writeEndObject();
         }
         g.writeStringField("protocolVersion", d.protocolVersion());

@@ -61,6 +61,8 @@ public final class ResultSpool implements AutoCloseable {
                 string(o, d.source().file());
                 string(o, d.source().sheet());
                 o.writeInt(d.source().row());
+                string(o, d.source().domain()); // SDTM only (null for workbook rows)
+                string(o, d.source().seq() == null ? null : d.source().seq().toString());
             }
             string(o, d.protocolVersion());
             string(o, d.citationSource());
@@ -92,11 +94,18 @@ public final class ResultSpool implements AutoCloseable {
             // Arguments are evaluated left to right, in the order add() wrote the fields.
             Deviation d = new Deviation(string(in), category(string(in)), severity(string(in)), string(in), string(in),
                     date(string(in)), string(in), string(in), string(in), string(in),
-                    in.readBoolean() ? new SourceRef(string(in), string(in), in.readInt()) : null, string(in));
+                    in.readBoolean() ? source(in) : null, string(in));
             String citationSource = string(in);
             return new Deviation(d.subjectId(), d.category(), d.severity(), d.ruleId(), d.visit(), d.occurredOn(),
                     d.message(), d.expected(), d.actual(), d.citation(), citationSource, d.source(), d.protocolVersion());
         });
+    }
+
+    private static SourceRef source(DataInputStream in) throws IOException {
+        String file = string(in), sheet = string(in);
+        int row = in.readInt();
+        String domain = string(in), seq = string(in);
+        return new SourceRef(file, sheet, row, domain, seq == null ? null : Long.valueOf(seq));
     }
 
     public Iterable<Outcome> outcomes() {

@@ -117,6 +117,7 @@ public final class TextReport implements ReportWriter {
 
     private static String source(SourceRef s) {
         if (s == null) return "-";
+        if (s.domain() != null) return s.toString(); // SDTM: "sv.xpt SV record 12 (SVSEQ 3)"
         return clean(s.file()) + " " + clean(s.sheet()) + " row " + s.row();
     }
 

@@ -1,7 +1,7 @@
 package io.protoguard.scenario;
 
 import io.protoguard.evaluation.Evaluator;
-import io.protoguard.intake.WorkbookReader;
+import io.protoguard.intake.sdtm.StudyInput;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.Deviation;
 import io.protoguard.protocol.LoadedProtocol;
@@ -90,7 +90,7 @@ public final class ScenarioRunner {
     }
 
     public static Outcome run(ProtocolVersions protocol, Scenario scenario) {
-        var data = new WorkbookReader(protocol.codeBook(), scenario.zone()).read(scenario.data());
+        var data = StudyInput.read(scenario.data(), protocol.codeBook(), scenario.zone(), null); // workbook data or SDTM domains
         CheckResult result = new Evaluator(protocol).check(data, scenario.asOf(), scenario.zone());
         List<String> actual = new ArrayList<>();
         for (Deviation d : result.deviations()) {

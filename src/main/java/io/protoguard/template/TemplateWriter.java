@@ -38,6 +38,10 @@ public final class TemplateWriter {
 
     public static void write(ProtocolVersions protocol, OutputStream out) throws IOException {
         LoadedProtocol p = protocol.latest();
+        if (SdtmTemplate.applies(p)) { // its data is SDTM domains: list those, not the workbook's sheets
+            SdtmTemplate.write(protocol, out);
+            return;
+        }
         CodeBook codes = protocol.codeBook();
         Map<String, List<String>> lists = lists(protocol, codes);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {

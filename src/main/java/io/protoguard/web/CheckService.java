@@ -3,7 +3,7 @@ package io.protoguard.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.protoguard.evaluation.Evaluator;
-import io.protoguard.intake.WorkbookReader;
+import io.protoguard.intake.sdtm.StudyInput;
 import io.protoguard.model.CheckContext;
 import io.protoguard.model.CheckResult;
 import io.protoguard.model.Deviation;
@@ -86,7 +86,7 @@ public class CheckService {
             long t0 = System.nanoTime();
             UploadUnpacker.Unpacked unpacked = unpacker.unpack(incoming.path(), displayName, scratch);
             WorkbookData data = unpacked.readable() == null ? new WorkbookData(List.of(), List.of(), List.of())
-                    : new WorkbookReader(protocol.codeBook(), zone).read(unpacked.readable());
+                    : StudyInput.read(unpacked.readable(), protocol.codeBook(), zone, null, protocol.rules()); // a workbook, or SDTM domains
             data = new WorkbookData(data.subjects(), concat(unpacked.errors(), data.errors()),
                     concat(unpacked.warnings(), data.warnings()));
             String unreadable = UnreadableUpload.reason(data, displayName);

@@ -62,6 +62,7 @@ final class TimelineBuilder {
         }
         List<SubjectTimeline.Lane> built = new ArrayList<>();
         for (LaneBuilder b : lanes.values()) built.add(b.lane(day0));
+        built.addAll(VisitLanes.of(protocol, ctx, data, unscheduled.dots)); // windows on visits done (SDTM SV)
         if (!unscheduled.dots.isEmpty()) built.add(unscheduled.lane(day0));
         List<SubjectTimeline.Marker> markers = new ArrayList<>();
         marker(markers, "DISCHARGED", s.dischargedAt(), day0);

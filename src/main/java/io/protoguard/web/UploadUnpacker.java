@@ -26,7 +26,7 @@ final class UploadUnpacker {
     /** The name an .xlsx upload gets in the scratch folder; input errors naming it are relabelled to the user's name. */
     static final String WORKBOOK = "workbook.xlsx";
 
-    enum Kind { XLSX, CSV_ZIP, UNKNOWN }
+    enum Kind { XLSX, CSV_ZIP, SDTM_ZIP, UNKNOWN }
 
     record Unpacked(Kind kind, Path readable, List<InputError> errors, List<InputError> warnings) {}
 
@@ -58,6 +58,7 @@ final class UploadUnpacker {
                 String refused = screenWorkbook(z);
                 return refused != null ? failed(displayName, refused) : asWorkbook(original, scratch);
             }
+            if (holdsSdtm(z)) return sdtmFolder(z, displayName, scratch);
             return csvFolder(z, displayName, scratch);
         } catch (ZipException e) {
             return failed(displayName, "is a damaged or truncated file: it is not a complete .xlsx workbook or .zip");
@@ -163,6 +164,44 @@ final class UploadUnpacker {
                     + sheetFileNames() + ")"));
         }
         return new Unpacked(Kind.CSV_ZIP, folder, errors, warnings);
+    }
+
+    /** A zip of SDTM domains: it holds dm.xpt, dm.json or dm.csv (SPEC section 3). */
+    private static boolean holdsSdtm(ZipFile zip) {
+        return zip.stream().anyMatch(e -> baseName(e.getName()).toLowerCase(java.util.Locale.ROOT).matches("dm\\.(xpt|json|csv)"));
+    }
+
+    /**
+     * SDTM domains (.xpt, .json, .csv) are copied under their own names, which are checked to be a SAS dataset
+     * name and an extension (so no name the user wrote can become a path), within the same byte budget.
+     */
+    private Unpacked sdtmFolder(ZipFile zip, String displayName, Path scratch) throws IOException {
+        List<InputError> errors = new ArrayList<>(), warnings = new ArrayList<>();
+        Path folder = Files.createDirectories(scratch.resolve("sdtm"));
+        Set<String> written = new HashSet<>();
+        long budget = maxExpandedBytes;
+        int entries = 0;
+        for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+            ZipEntry entry = e.nextElement();
+            if (++entries > maxEntries) return failed(displayName, "holds more than " + maxEntries + " entries; zip only the domain files");
+            if (entry.isDirectory()) continue;
+            String base = baseName(entry.getName());
+            if (base.startsWith(".") || entry.getName().startsWith("__MACOSX/")) continue;
+            String name = base.toLowerCase(java.util.Locale.ROOT);
+            if (!name.matches("[a-z][a-z0-9_]{0,7}\\.(xpt|json|csv)")) {
+                warnings.add(new InputError(displayName, null, null, null, null, "zip entry \"" + printable(entry.getName())
+                        + "\" ignored: only SDTM domain files (dm.xpt, dm.json, dm.csv, ...) are read"));
+                continue;
+            }
+            if (!written.add(name)) {
+                errors.add(new InputError(displayName, null, null, null, null, "holds " + name + " twice; keep one"));
+                continue;
+            }
+            long used = copyWithBudget(zip, entry, folder.resolve(name), budget);
+            if (used < 0) return failed(displayName, "expands to more than " + (maxExpandedBytes / (1024 * 1024)) + " MB; nothing of it was read");
+            budget -= used;
+        }
+        return new Unpacked(Kind.SDTM_ZIP, folder, errors, warnings);
     }
 
     /** Copies at most {@code budget} bytes; returns the bytes copied, or -1 when the entry is bigger than the budget. */

@@ -91,8 +91,9 @@ class ScenarioSuiteTest {
             Path folder = SCENARIO_ROOT.resolve(suite.id());
             assertThat(suite.scenarios()).as("scenarios under %s", folder.toAbsolutePath())
                     .hasSizeGreaterThanOrEqualTo(MIN_SCENARIOS.getOrDefault(suite.id(), 1));
-            assertThat(suite.scenarios()).as("at least one scenario of %s reads an .xlsx workbook", suite.id())
-                    .anyMatch(s -> s.data().toString().endsWith(".xlsx"));
+            // a binary format, not only CSV: an .xlsx workbook, or SAS XPORT files for a protocol on SDTM data
+            assertThat(suite.scenarios()).as("at least one scenario of %s reads an .xlsx workbook or .xpt domains", suite.id())
+                    .anyMatch(s -> s.data().toString().endsWith(".xlsx") || java.nio.file.Files.exists(s.data().resolve("dm.xpt")));
         }));
     }
 
