@@ -186,6 +186,6 @@ class IntakeReliabilityTest {
     private static io.protoguard.model.rules.SafetyRule safetyRule() {
         return new io.protoguard.model.rules.SafetyRule("SICH-SAE-24H",
                 io.protoguard.model.rules.SafetyRule.Check.SAE_REPORT_WITHIN_HOURS, "ICH", 24.0, 48.0,
-                io.protoguard.model.Severity.IMPORTANT, "cite");
+                io.protoguard.model.Severity.IMPORTANT, io.protoguard.model.CitationSource.SPONSOR, "cite");
     }
 }

@@ -33,6 +33,7 @@ final class Cdiscpilot01Tables {
         files.put("eligibility.drl.xlsx", List.of(enrolment(read(sdtm, "ti.xpt"))));
         files.put("dispensing.drl.xlsx", List.of(dispensing(read(sdtm, "te.xpt"), read(sdtm, "ts.xpt"))));
         files.put("data-quality.drl.xlsx", List.of(afterDeath()));
+        files.put("codes.drl.xlsx", List.of(codes(read(sdtm, "tv.xpt"), read(sdtm, "ta.xpt"))));
         return files;
     }
 
@@ -122,5 +123,26 @@ final class Cdiscpilot01Tables {
                         new Column("Record", "r.record(\"$param\");"), new Column("Severity", "r.severity(\"$param\");"),
                         new Column("CitationSource", "r.citationSource(\"$param\");"),
                         new Column("Citation", "insert(r.citation(\"$param\"));")), rows);
+    }
+
+    /** SPEC section 8: the visits, arms and treatments the other tables name, declared in one place. */
+    private static Table codes(List<SdtmRecord> tv, List<SdtmRecord> ta) {
+        List<List<Object>> rows = TableWorkbook.rows();
+        for (SdtmRecord r : tv) {
+            String visit = r.text("VISIT");
+            if (!visit.equals("BASELINE") && !visit.startsWith("WEEK ")) continue;
+            rows.add(List.of("VISIT", visit, "study day " + r.text("VISITDY"), "TV VISITNUM=" + r.text("VISITNUM") + ", VISIT=" + visit
+                    + ", VISITDY=" + r.text("VISITDY")));
+        }
+        Map<String, String> arms = new LinkedHashMap<>();
+        for (SdtmRecord r : ta) arms.putIfAbsent(r.text("ARMCD"), r.text("ARM"));
+        for (Map.Entry<String, String> arm : arms.entrySet()) {
+            rows.add(List.of("ARM", arm.getKey(), arm.getValue(), "TA ARMCD=" + arm.getKey() + ", ARM=" + arm.getValue()));
+        }
+        rows.add(List.of("TREATMENT", "PLACEBO", "placebo patch (EX EXTRT)", "TE ETCD=PBO, ELEMENT=Placebo"));
+        rows.add(List.of("TREATMENT", "XANOMELINE", "xanomeline TTS patch (EX EXTRT)", "TE ETCD=LO, ELEMENT=Xanomeline Low Dose"));
+        return new Table("Codes", "The codes this protocol uses, declared in one place (SPEC section 8): visits as SV VISIT names, "
+                + "arms as DM ARMCD, treatments as EX EXTRT. A table cell naming a code not declared here is refused.",
+                List.of(new Column("Kind", ""), new Column("Code", ""), new Column("Meaning", ""), new Column("Citation", "")), rows);
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  */
 public sealed interface ParamType {
     Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    /** A visit name as SDTM writes it (SV VISIT, e.g. "WEEK 10 (T)"): words of a code's characters and ( ), one space apart. */
+    Pattern VISIT_NAME = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9_.()-]+( [A-Za-z0-9_.()-]+)*");
 
     String check(String text);
 
@@ -28,6 +30,11 @@ public sealed interface ParamType {
     /** A code such as a visit or test: letters, digits, {@code _ . -}; {@code declared} names the kind a protocol must declare. */
     record Code(CodeKind declared) implements ParamType {
         public String check(String t) {
+            if (declared == CodeKind.VISIT) {
+                // visit names may be SDTM's ("WEEK 10 (T)"); the Codes table's Code column declares visits too
+                return VISIT_NAME.matcher(t).matches() ? null
+                        : "is not a code (letters, digits, _ . - only, at most 64; a visit may also hold ( ) and single spaces)";
+            }
             return CODE.matcher(t).matches() ? null : "is not a code (letters, digits, _ . - only, at most 64)";
         }
 
@@ -157,6 +164,22 @@ public sealed interface ParamType {
     }
 
     /** A unit such as {@code h}, {@code mg/kg/day}, {@code 10^6 cells/kg} or {@code %}. */
+    /** The Code column of the Codes table: a code, or for a visit a name as SDTM writes it ("WEEK 10 (T)"). */
+    record DeclaredCode() implements ParamType {
+        public String check(String t) {
+            return VISIT_NAME.matcher(t).matches() ? null
+                    : "is not a code (letters, digits, _ . - only, at most 64; a visit may also hold ( ) and single spaces)";
+        }
+
+        public String canonical(String t) {
+            return t.toUpperCase(Locale.ROOT);
+        }
+
+        public String describe() {
+            return "a code (a visit may also hold ( ) and single spaces)";
+        }
+    }
+
     record Unit() implements ParamType {
         private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9%/^*. ()-]{1,40}");
 

@@ -3,7 +3,9 @@ package io.protoguard.protocol.vocabulary;
 import static io.protoguard.protocol.vocabulary.ColumnSpec.optional;
 import static io.protoguard.protocol.vocabulary.ColumnSpec.required;
 
+import io.protoguard.model.rules.AfterDeathRule;
 import io.protoguard.model.rules.CriterionRule;
+import io.protoguard.model.rules.VisitDayWindow;
 import io.protoguard.model.rules.DosingRule;
 import io.protoguard.model.rules.EnrolmentRule;
 import io.protoguard.model.rules.OutcomeRule;
@@ -99,9 +101,28 @@ public final class TableVocabulary {
                     required("Earlier", "r.earlier(\"$param\");", new DateField()),
                     required("Later", "r.later(\"$param\");", new DateField()),
                     SEVERITY), List.of()),
+            // SDTM protocols (cdiscpilot01): windows on visits done, doses by dispensing visit, records after death.
+            compiled("Visits", "VisitDayWindow", List.of(
+                    required("Visit", "r.visit(\"$param\");", new Code(CodeKind.VISIT)),
+                    required("Target", "r.target($param);", Num.atLeast(-TIME_LIMIT, TIME_LIMIT)),
+                    optional("Minus", "r.minus($param);", Num.atLeast(0, TIME_LIMIT)),
+                    optional("Plus", "r.plus($param);", Num.atLeast(0, TIME_LIMIT)),
+                    optional("Numbering", "r.numbering(\"$param\");", ParamType.of(VisitDayWindow.Numbering.class)),
+                    optional("WindowSource", "r.windowSource(\"$param\");", new Choice("PROTOCOL", "REGULATION", "SPONSOR")),
+                    SEVERITY), List.of()),
+            compiled("Dispensing", "DispensedDoseRule", List.of(
+                    ARM,
+                    optional("Visit", "r.visit(\"$param\");", new Code(CodeKind.VISIT)),
+                    required("Treatment", "r.treatment(\"$param\");", new Code(CodeKind.TREATMENT)),
+                    required("Dose", "r.dose($param);", Num.atLeast(0, VALUE_LIMIT)),
+                    optional("Unit", "r.unit(\"$param\");", new Unit()),
+                    SEVERITY), List.of()),
+            compiled("AfterDeath", "AfterDeathRule", List.of(
+                    required("Record", "r.record(\"$param\");", ParamType.of(AfterDeathRule.Record.class)),
+                    SEVERITY), List.of()),
             new TableKind("Codes", null, false, List.of(
                     required("Kind", "", ParamType.of(CodeKind.class)),
-                    required("Code", "", new Code(null)),
+                    required("Code", "", new ParamType.DeclaredCode()),
                     optional("Meaning", "", new Text(200)),
                     optional("Citation", "", new Text(4000))), List.of()));
 
