@@ -95,7 +95,11 @@ final class CheckCommand implements Callable<Integer> {
         List<InputError> protocolProblems = new ArrayList<>();
         ProtocolVersions loaded = ProtocolArgument.load(protocol, protocolProblems);
         if (loaded == null) {
-            for (InputError e : protocolProblems) err.println("  " + e.describe());
+            // the same line as `protocol check` prints: file, Sheet!Cell: what is wrong
+            for (InputError e : protocolProblems) {
+                err.println("  " + (e.file() == null ? "" : e.file() + (e.sheet() == null ? "" : ", " + e.sheet()
+                        + (e.cell() == null ? "" : "!" + e.cell())) + ": ") + e.message());
+            }
             protocolProblems.add(error("protocol " + protocol + " cannot be loaded"
                     + (protocolProblems.isEmpty() ? "" : " (problems above)")));
             return refuse(json, null, protocolProblems);

@@ -17,6 +17,9 @@ import java.util.TreeSet;
  * needs the Ranges of every test it schedules (a deleted Ranges sheet would silently drop every range check).
  */
 final class CodeDeclarations {
+    /** The Subjects columns a Ranges row may bound (SPEC section 8: plausibility ranges in the protocol's tables). */
+    static final Set<String> PLAUSIBLE_COLUMNS = Set.of("SUBJECTS.AGE", "SUBJECTS.WEIGHTKG");
+
     private CodeDeclarations() {}
 
     static void check(List<Checked> tables, List<CodeRef> refs, List<ProtocolProblem> problems) {
@@ -46,6 +49,8 @@ final class CodeDeclarations {
         }
         for (CodeRef r : refs) {
             if (declared.get(r.kind()).contains(r.code())) continue;
+            // a plausibility range on a Subjects column ("Subjects.Age") names a column of the data, not a test code
+            if (r.kind() == CodeKind.TEST && PLAUSIBLE_COLUMNS.contains(r.code())) continue;
             problems.add(new ProtocolProblem(r.file(), r.sheet(), r.cell(), r.kind().word() + " " + r.code() + " is not declared; "
                     + "declare it in the protocol's Codes table (codes.drl.xlsx: Kind " + r.kind() + ", Code " + r.code() + ")"
                     + (declared.get(r.kind()).isEmpty() ? "" : ", or use one of " + String.join(", ", declared.get(r.kind())))));

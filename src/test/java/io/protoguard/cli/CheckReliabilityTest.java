@@ -102,7 +102,7 @@ class CheckReliabilityTest {
     @Test
     void aMissingSheetIsAWarningInEveryFormatNamingTheRulesNotApplied() throws Exception {
         Path book = example("no-events.xlsx", wb -> wb.removeSheetAt(wb.getSheetIndex("Events")));
-        String warning = "no Events sheet: the rules DQ-SAE-AFTER-DETECTION, SICH-ITEM-RISE, SICH-NIHSS-RISE, SICH-SAE-24H, SICH-SITE-CLASS were not applied";
+        String warning = "no Events sheet: the rules DQ-EVENT-AFTER-DEATH, DQ-SAE-AFTER-DETECTION, SICH-ITEM-RISE, SICH-NIHSS-RISE, SICH-SAE-24H, SICH-SITE-CLASS were not applied";
 
         CliRun text = CliRun.of("check", "--protocol", "sivelestat-evt", "--as-of", "2026-08-01", book.toString());
         CliRun json = CliRun.of("check", "--protocol", "sivelestat-evt", "--as-of", "2026-08-01", "--format", "json", book.toString());

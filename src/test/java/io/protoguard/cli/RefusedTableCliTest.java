@@ -57,7 +57,7 @@ class RefusedTableCliTest {
         bothRefuse(Payloads.functionsInHeader(ProtocolCopy.of("sivelestat-evt", tmp, "fn-evt"), sentinel()),
                 "schedule.drl.xlsx, Schedule!A4: \"Functions\" is refused");
         bothRefuse(Payloads.evalInCondition(ProtocolCopy.of("sivelestat-evt", tmp, "eval-evt"), sentinel()),
-                "schedule.drl.xlsx, Schedule!L8: the condition");
+                "schedule.drl.xlsx, Schedule!M8: the condition");
     }
 
     @Test

@@ -69,7 +69,7 @@ class TablePayloadTest {
     @Test
     void evalInAConditionIsRefusedAtItsTemplateCell() throws Exception {
         assertThat(refused(Payloads.evalInCondition(copy(), sentinel())))
-                .anyMatch(l -> l.startsWith("schedule.drl.xlsx, Schedule!L8: the condition \"Subject\" \"eval("));
+                .anyMatch(l -> l.startsWith("schedule.drl.xlsx, Schedule!M8: the condition \"Subject\" \"eval("));
     }
 
     @Test
@@ -94,7 +94,7 @@ class TablePayloadTest {
                 "x\\u0022); " + code + " //",           // a Java unicode escape is a quote to the compiler
                 "x\n\"); " + code + " //"};             // a line break in the cell
         ProtocolCopy c = copy();
-        for (int i = 0; i < breakouts.length; i++) c.set("data-quality.drl.xlsx", "DateOrder", "E" + (10 + i), breakouts[i]);
+        for (int i = 0; i < breakouts.length; i++) c.set("data-quality.drl.xlsx", "DateOrder", "F" + (10 + i), breakouts[i]); // F: Citation
         List<ProtocolRule> rules = new ProtocolLoader(Path.of("rules")).load(c.dir).rules();
         assertThat(Files.exists(sentinel())).as("no citation may run as code").isFalse();
         List<String> citations = rules.stream().filter(DateOrderRule.class::isInstance).map(ProtocolRule::citation).toList();

@@ -110,7 +110,7 @@ class RefusedTableUploadTest {
         refused("schedule.drl.xlsx", planted("schedule.drl.xlsx", c -> Payloads.functionsInHeader(c, SENTINEL)),
                 "schedule.drl.xlsx, Schedule!A4");
         refused("schedule.drl.xlsx", planted("schedule.drl.xlsx", c -> Payloads.evalInCondition(c, SENTINEL)),
-                "schedule.drl.xlsx, Schedule!L8");
+                "schedule.drl.xlsx, Schedule!M8"); // the column after CitationSource and Citation
         refused("schedule.drl.xlsx", planted("schedule.drl.xlsx", c -> c.set("schedule.drl.xlsx", "Schedule", "E12",
                 "7); " + Payloads.code(SENTINEL) + " r.target(7")), "schedule.drl.xlsx, Schedule!E12");
     }

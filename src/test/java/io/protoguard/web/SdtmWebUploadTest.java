@@ -26,7 +26,8 @@ class SdtmWebUploadTest extends WebServiceTestBase {
                 z.closeEntry();
             }
         }
-        HttpResponse<String> r = upload(MONITOR, MONITOR_PASSWORD, "cdiscpilot01", "study.zip", zip.toByteArray());
+        // the pilot holds 17 sites; an ADMIN sees every site (a MONITOR would need all 17 assigned)
+        HttpResponse<String> r = upload(ADMIN, ADMIN_PASSWORD, "cdiscpilot01", "study.zip", zip.toByteArray());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         ObjectMapper json = new ObjectMapper();
         JsonNode run = json.readTree(r.body());
@@ -34,7 +35,7 @@ class SdtmWebUploadTest extends WebServiceTestBase {
         assertThat(run.get("inputErrors").asInt()).isZero();
         // the scenario's expected.csv: 7 dosing deviations (the upload's as-of date, 2026-07-01, adds missed visits)
         assertThat(run.get("deviationsByCategory").get("DOSING").asInt()).isEqualTo(7);
-        JsonNode report = json.readTree(get("/api/runs/" + run.get("id").asLong() + "/report?format=json", MONITOR, MONITOR_PASSWORD).body());
+        JsonNode report = json.readTree(get("/api/runs/" + run.get("id").asLong() + "/report?format=json", ADMIN, ADMIN_PASSWORD).body());
         JsonNode dosing = null;
         for (JsonNode d : report.get("deviations")) if (d.get("ruleId").asText().equals("DOSE-XANHI-WEEK-2")) dosing = d;
         assertThat(dosing.get("subjectId").asText()).isEqualTo("HI-54-AT-WEEK2");
