@@ -63,7 +63,8 @@ class NonsenseTablesTest {
                 + "table, so no test value would be checked; add the Ranges sheet (RuleTable Ranges) with a row for every scheduled test");
         ProtocolCopy oneRow = ProtocolCopy.of("sivelestat-evt", tmp.resolve("row"), "nonsense-evt").edit("schedule.drl.xlsx", wb -> {
             var s = wb.getSheet("Ranges");
-            s.removeRow(s.getRow(13)); // row 14, RNG-IMAGING: the last row
+            s.removeRow(s.getRow(13)); // row 14, RNG-IMAGING
+            s.shiftRows(14, s.getLastRowNum(), -1); // the plausibility rows below move up: no empty row in the table
         });
         assertThat(refused(oneRow)).containsExactly("schedule.drl.xlsx, Schedule!C16: test IMAGING has no row in the Ranges table, "
                 + "so its values would never be checked; add a Ranges row for IMAGING");
