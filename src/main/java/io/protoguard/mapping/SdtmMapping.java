@@ -16,7 +16,7 @@ import java.util.List;
  * explains every key. A section left out (or a domain absent from the data) gives no facts of that kind.
  */
 public record SdtmMapping(String name, Subjects subjects, Disposition disposition, Visits visits, Doses doses,
-                          Criteria criteria, List<Findings> assessments) {
+                          Criteria criteria, List<Findings> assessments, Events events) {
 
     /** DM: one record per subject. Subjects without {@code anchor} (never treated: screen failures) are not checked. */
     public record Subjects(String domain, String subjectId, String site, String arm, String shownArm, String sex,
@@ -43,6 +43,12 @@ public record SdtmMapping(String name, Subjects subjects, Disposition dispositio
     /** QS, VS, LB ...: one assessment per record, coded by --TESTCD, dated by --DTC. */
     public record Findings(String domain, String subjectId, String test, String value, String number, String date,
                            String visit, String seq) {}
+
+    /**
+     * AE: one event per record, its {@code type} the coded term (AEDECOD) that a protocol's safety rows name,
+     * detected on {@code start}; {@code eventId} (e.g. AESPID) names it in findings, else the domain and --SEQ do.
+     */
+    public record Events(String domain, String subjectId, String eventId, String type, String start, String seq) {}
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -18,10 +18,13 @@ import java.util.List;
  */
 public final class CsvReport implements ReportWriter {
 
-    /** The columns, shared with the XLSX "Deviations" sheet. */
+    /**
+     * The columns, shared with the XLSX "Deviations" sheet. SourceDomain and SourceSeq (SDTM only, empty for
+     * workbook rows) come last so the positions of the older columns stay put for anyone reading them by index.
+     */
     static final List<String> COLUMNS = List.of("SubjectId", "Category", "Severity", "RuleId", "Visit",
             "OccurredOn", "Message", "Expected", "Actual", "Citation", "SourceFile", "SourceSheet", "SourceRow",
-            "ProtocolVersion", "CitationSource");
+            "ProtocolVersion", "CitationSource", "SourceDomain", "SourceSeq");
 
     @Override
     public void write(CheckResult r, OutputStream out) throws IOException {
@@ -51,7 +54,9 @@ public final class CsvReport implements ReportWriter {
                     s == null ? null : CellText.neutralise(s.sheet()),
                     s == null ? null : Integer.toString(s.row()),
                     CellText.neutralise(d.protocolVersion()),
-                    d.citationSource()));
+                    d.citationSource(),
+                    s == null ? null : CellText.neutralise(s.domain()),
+                    s == null || s.seq() == null ? null : s.seq().toString()));
         }
         w.flush();
         out.flush();

@@ -77,6 +77,10 @@ public final class XlsxReport implements ReportWriter {
             }
             t.text(row, 13, d.protocolVersion());
             t.text(row, 14, d.citationSource());
+            if (s != null) {
+                t.text(row, 15, s.domain());
+                if (s.seq() != null) t.number(row, 16, s.seq());
+            }
         }
         t.finishAsTable(CsvReport.COLUMNS.size());
     }
@@ -214,9 +218,9 @@ public final class XlsxReport implements ReportWriter {
             widen(col, 10);
         }
 
-        void number(Row row, int col, int value) {
+        void number(Row row, int col, long value) {
             row.createCell(col).setCellValue(value);
-            widen(col, Integer.toString(value).length());
+            widen(col, Long.toString(value).length());
         }
 
         void pair(String label, String value) {

@@ -12,10 +12,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CsvReportTest {
+public class CsvReportTest {
 
     /** A minimal RFC 4180 reader, strict on CRLF record ends, so the test does not trust the writer. */
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();
@@ -54,14 +54,14 @@ class CsvReportTest {
         List<List<String>> rows = parse(render(Fixtures.sample()));
         assertThat(rows.get(0)).containsExactly("SubjectId", "Category", "Severity", "RuleId", "Visit", "OccurredOn",
                 "Message", "Expected", "Actual", "Citation", "SourceFile", "SourceSheet", "SourceRow",
-                "ProtocolVersion", "CitationSource");
+                "ProtocolVersion", "CitationSource", "SourceDomain", "SourceSeq");
         assertThat(rows).hasSize(4);
         assertThat(rows.get(2)).containsExactly("S-001", "VISIT_WINDOW", "NON_IMPORTANT", "SCHED-H48", "H48",
                 "2026-01-05", "NIHSS at H48 done 70 h after randomization", "36 h to 60 h", "70 h",
-                "NIHSS at 48 h \u00b1 12 h", "data.xlsx", "Assessments", "7", "2.0", "PROTOCOL");
+                "NIHSS at 48 h \u00b1 12 h", "data.xlsx", "Assessments", "7", "2.0", "PROTOCOL", "", "");
         // nulls are empty fields, not the word null; input errors are not rows
         assertThat(rows.get(3)).containsExactly("S-003", "ELIGIBILITY", "IMPORTANT", "ELIG-EVT", "", "2026-01-09",
-                "EVT criterion not recorded", "Y", "", "", "", "", "", "2.0", "");
+                "EVT criterion not recorded", "Y", "", "", "", "", "", "2.0", "", "", "");
         assertThat(rows).noneMatch(r -> r.contains("\"2026-13-01\" is not a date-time"));
     }
 
@@ -80,6 +80,20 @@ class CsvReportTest {
         assertThat(row.get(9)).isEqualTo("Dose, as \"per\" protocol\nsection 6");
         assertThat(row.get(10)).isEqualTo("'=cmd|' /C calc'!A0");
         assertThat(row.get(12)).isEqualTo("3");
+    }
+
+    @Test
+    void anSdtmSourceCarriesItsDomainAndSeqInTheLastColumns() throws Exception {
+        var d = Fixtures.dev("01-701-1015", Category.VISIT_WINDOW, Severity.NON_IMPORTANT, "SCHED-WEEK16", "WEEK 16",
+                LocalDate.of(2014, 5, 1), "WEEK 16 late", null, null, null, SourceRef.sdtm("sv.xpt", "SV", 12, 9L));
+        List<List<String>> rows = parse(render(Fixtures.withDeviations(List.of(d))));
+        List<String> row = rows.get(1);
+        assertThat(row.subList(10, 13)).containsExactly("sv.xpt", "SV", "12");
+        assertThat(row.subList(15, 17)).containsExactly("SV", "9");
+        // a domain without --SEQ leaves SourceSeq empty
+        var noSeq = Fixtures.dev("01-701-1015", Category.DOSING, Severity.IMPORTANT, "DOSE", null, null, "m", null, null,
+                null, SourceRef.sdtm("ex.xpt", "EX", 3, null));
+        assertThat(parse(render(Fixtures.withDeviations(List.of(noSeq)))).get(1).subList(15, 17)).containsExactly("EX", "");
     }
 
     @Test

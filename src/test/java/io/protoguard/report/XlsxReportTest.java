@@ -73,7 +73,7 @@ class XlsxReportTest {
             assertThat(pane.isFreezePane()).isTrue();
             assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
             assertThat(pane.getVerticalSplitPosition()).isEqualTo((short) 0);
-            assertThat(s.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O4");
+            assertThat(s.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:Q4");
             assertThat(s.getLastRowNum()).isEqualTo(3);
             // message column wider than the default and not absurdly wide
             assertThat(s.getColumnWidth(6)).isGreaterThan(30 * 256).isLessThanOrEqualTo(60 * 256);
@@ -96,6 +96,23 @@ class XlsxReportTest {
             // no source: the source cells are left empty
             Row noSource = wb.getSheet("Deviations").getRow(3);
             assertThat(noSource.getCell(12)).isNull();
+            // a workbook source has no domain or --SEQ: those cells stay empty
+            assertThat(r.getCell(15)).isNull();
+            assertThat(r.getCell(16)).isNull();
+        }
+    }
+
+    @Test
+    void anSdtmSourceCarriesItsDomainAndSeqAsTheLastColumns() throws Exception {
+        var d = Fixtures.dev("01-701-1015", Category.VISIT_WINDOW, Severity.NON_IMPORTANT, "SCHED-WEEK16", "WEEK 16",
+                LocalDate.of(2014, 5, 1), "WEEK 16 late", null, null, null, SourceRef.sdtm("sv.xpt", "SV", 12, 9L));
+        try (XSSFWorkbook wb = open(Fixtures.withDeviations(List.of(d)))) {
+            Row r = wb.getSheet("Deviations").getRow(1);
+            assertThat(r.getCell(10).getStringCellValue()).isEqualTo("sv.xpt");
+            assertThat(r.getCell(12).getNumericCellValue()).isEqualTo(12.0);
+            assertThat(r.getCell(15).getStringCellValue()).as("SourceDomain").isEqualTo("SV");
+            assertThat(r.getCell(16).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(r.getCell(16).getNumericCellValue()).as("SourceSeq").isEqualTo(9.0);
         }
     }
 
@@ -186,7 +203,7 @@ class XlsxReportTest {
                 assertThat(wb.getSheet(name).getLastRowNum()).as(name).isZero();
                 assertThat(wb.getSheet(name).getRow(0).getCell(0)).as(name).isNotNull();
             }
-            assertThat(wb.getSheet("Deviations").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O1");
+            assertThat(wb.getSheet("Deviations").getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:Q1");
             Sheet s = wb.getSheet("Summary");
             int first = find(s, "Category", 0).getRowNum() + 1;
             assertThat(numbers(find(s, "DATA_QUALITY", first), 1, 3)).containsExactly(0, 0, 0);

@@ -2,6 +2,7 @@ package io.protoguard.intake.sdtm;
 
 import io.protoguard.mapping.SdtmMapping;
 import io.protoguard.model.Assessment;
+import io.protoguard.model.ClinicalEvent;
 import io.protoguard.model.Criterion;
 import io.protoguard.model.DispensedAt;
 import io.protoguard.model.Dose;
@@ -35,6 +36,7 @@ final class SdtmAssembler {
         final List<Criterion> criteria = new ArrayList<>();
         final List<Assessment> assessments = new ArrayList<>();
         final List<Dose> doses = new ArrayList<>();
+        final List<ClinicalEvent> events = new ArrayList<>();
         final List<Object> extras = new ArrayList<>();
         SdtmRecord disposition;
         When dispositionAt, anchorFromDs;
@@ -78,12 +80,13 @@ final class SdtmAssembler {
         if (m.doses() != null) for (SdtmRecord r : domain(byDomain, m.doses().domain())) dose(r, facts, unchecked);
         if (m.criteria() != null) for (SdtmRecord r : domain(byDomain, m.criteria().domain())) criterion(r, facts, unchecked);
         if (m.assessments() != null) for (SdtmMapping.Findings f : m.assessments()) for (SdtmRecord r : domain(byDomain, f.domain())) assessment(f, r, facts, unchecked);
+        if (m.events() != null) for (SdtmRecord r : domain(byDomain, m.events().domain())) event(r, facts, unchecked);
         List<SubjectData> out = new ArrayList<>();
         for (Map.Entry<String, SdtmRecord> e : subjects.entrySet()) {
             Subject s = subject(e.getValue(), facts.get(e.getKey()));
             if (s != null) {
                 Facts f = facts.get(e.getKey());
-                out.add(new SubjectData(s, f.criteria, f.assessments, f.doses, List.of(), f.extras));
+                out.add(new SubjectData(s, f.criteria, f.assessments, f.doses, f.events, f.extras));
             }
         }
         return out;
@@ -105,6 +108,8 @@ final class SdtmAssembler {
         if (m.assessments() != null) {
             for (SdtmMapping.Findings f : m.assessments()) add(out, f.domain(), f.subjectId(), f.test(), f.value(), f.number(), f.date(), f.visit(), f.seq());
         }
+        SdtmMapping.Events e = m.events();
+        if (e != null) add(out, e.domain(), e.subjectId(), e.eventId(), e.type(), e.start(), e.seq());
         return out;
     }
 
@@ -211,6 +216,21 @@ final class SdtmAssembler {
         String visit = a.visit() == null ? null : blankToNull(r.text(a.visit()).toUpperCase(Locale.ROOT));
         f.assessments.add(new Assessment(r.text(a.subjectId()), visit, r.text(a.test()).toUpperCase(Locale.ROOT), at,
                 r.text(a.value()), number, source(r, a.seq())));
+    }
+
+    /** An AE record as an event of its coded term; the Heidelberg and SAE-report fields are not in SDTM AE. */
+    private void event(SdtmRecord r, Map<String, Facts> facts, Set<String> unchecked) {
+        SdtmMapping.Events e = m.events();
+        Facts f = owner(r, e.subjectId(), facts, unchecked);
+        if (f == null) return;
+        if (!r.has(e.type())) { error(r, e.type(), "is empty; an event needs its coded term"); return; }
+        When at = when(r, e.start());
+        if (at == null) return;
+        SourceRef source = source(r, e.seq());
+        String id = e.eventId() != null && r.has(e.eventId()) ? r.text(e.eventId())
+                : r.domain() + (source.seq() != null ? source.seq() : r.row());
+        f.events.add(new ClinicalEvent(r.text(e.subjectId()), id, r.text(e.type()).toUpperCase(Locale.ROOT), at,
+                null, null, null, null, null, null, null, null, source));
     }
 
     /** The facts of the record's subject; null (reported, unless the subject is simply not checked) otherwise. */
