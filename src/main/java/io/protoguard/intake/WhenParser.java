@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the study zone; one with an offset is taken as written (its instant, and its date in that offset); a date
  * alone stays a date (no instant), so it can never pass for midnight.
  */
-final class WhenParser {
+public final class WhenParser {
 
     static final String EXAMPLE = "2026-03-01T14:30";
 
@@ -24,12 +24,12 @@ final class WhenParser {
 
     private final ZoneId studyZone;
 
-    WhenParser(ZoneId studyZone) {
+    public WhenParser(ZoneId studyZone) {
         this.studyZone = studyZone;
     }
 
     /** Returns null when the text is not a date or date-time. */
-    When parse(String raw) {
+    public When parse(String raw) {
         String text = raw.trim();
         try {
             if (DATE_ONLY.matcher(text).matches()) {
