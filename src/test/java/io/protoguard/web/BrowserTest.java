@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * signs in, uploads a workbook, sees the deviations and the timeline, filters, and downloads the XLSX report.
  * Selenium Manager is never asked for anything: the driver and browser paths are given, and SE_OFFLINE is set.
  */
+@org.junit.jupiter.api.Tag(Screens.TAG)
 class BrowserTest extends WebServiceTestBase {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver"), CHROMIUM = Path.of("/usr/bin/chromium");
     private static Path profile, downloads;
