@@ -54,6 +54,44 @@ public class RunQueries {
                 .query((rs, n) -> run(rs, counts.getOrDefault(rs.getLong("id"), Map.of()))).list();
     }
 
+    /** Sortable columns of the history of runs (issue 12); anything else sorts newest first. */
+    private static final Map<String, String> RUN_COLUMNS = Map.of("id", "r.id", "startedAt", "r.started_at",
+            "runBy", "r.run_by", "protocol", "r.protocol_id", "asOf", "r.as_of", "subjects", "r.subjects",
+            "inputErrors", "r.input_errors", "deviations", "r.deviations");
+
+    /** One page of the runs {@code scope} covers, sorted as asked (newest first by default), with the total. */
+    public Paging.Page<StoredRun> page(SiteScope scope, Paging.Request request) {
+        String column = request.sort() == null ? null : RUN_COLUMNS.get(request.sort());
+        String order = column == null ? "r.id DESC" : column + (request.descending() ? " DESC" : " ASC") + ", r.id DESC";
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = visibleWhere(scope, null, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM check_run r" + where).params(params).query(Long.class).single();
+        params.put("limit", request.size());
+        params.put("offset", request.offset());
+        List<Long> ids = jdbc.sql("SELECT r.id FROM check_run r" + where + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
+                .params(params).query(Long.class).list();
+        Map<Long, StoredRun> byId = new LinkedHashMap<>();
+        ids.forEach(id -> byId.put(id, null));
+        if (!ids.isEmpty()) {
+            Map<Long, Map<String, Integer>> counts = countsByCategory(ids);
+            jdbc.sql(RUN_SELECT + " WHERE r.id IN (:ids)").param("ids", ids)
+                    .query((rs, n) -> run(rs, counts.getOrDefault(rs.getLong("id"), Map.of()))).list()
+                    .forEach(r -> byId.put(r.id(), r));
+        }
+        return new Paging.Page<>(List.copyOf(byId.values()), request.page(), request.size(), total);
+    }
+
+    private Map<Long, Map<String, Integer>> countsByCategory(List<Long> ids) {
+        Map<Long, Map<String, Integer>> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT run_id, category, COUNT(*) AS n FROM deviation WHERE run_id IN (:ids) GROUP BY run_id, category ORDER BY category")
+                .param("ids", ids)
+                .query(rs -> {
+                    counts.computeIfAbsent(rs.getLong("run_id"), k -> new LinkedHashMap<>())
+                            .put(rs.getString("category"), rs.getInt("n"));
+                });
+        return counts;
+    }
+
     /** The run if {@code scope} covers it; empty when there is no such run or it is not the user's to see. */
     public Optional<StoredRun> run(long runId, SiteScope scope) {
         return visibleIds(1, scope, runId).isEmpty() ? Optional.empty() : run(runId);
@@ -66,8 +104,15 @@ public class RunQueries {
 
     /** Newest first: ids of the runs whose sites are all in the scope (or, holding no site, uploaded by its user). */
     private List<Long> visibleIds(int limit, SiteScope scope, Long only) {
-        StringBuilder sql = new StringBuilder("SELECT r.id FROM check_run r WHERE 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT r.id FROM check_run r").append(visibleWhere(scope, only, params));
+        sql.append(" ORDER BY r.id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+    }
+
+    private static String visibleWhere(SiteScope scope, Long only, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
         if (only != null) {
             sql.append(" AND r.id = :only");
             params.put("only", only);
@@ -83,9 +128,7 @@ public class RunQueries {
             }
             params.put("user", scope.user() == null ? "" : scope.user());
         }
-        sql.append(" ORDER BY r.id DESC LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(Long.class).list();
+        return sql.toString();
     }
 
     public List<Deviation> deviations(long runId) {

@@ -118,6 +118,15 @@ public class AdminApiController {
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "One page of the audit log, newest first (dir=asc: oldest first), with the total",
+            description = "page counts from 1; size 1..500 (default 50); action and actor (contains) narrow it")
+    @GetMapping(value = "/audit", params = "page")
+    public io.protoguard.storage.Paging.Page<AuditEvent> auditPage(@RequestParam int page,
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String dir,
+            @RequestParam(required = false) String action, @RequestParam(required = false) String actor) {
+        return audit.page(action, actor, io.protoguard.storage.Paging.Request.of(page, size, "id", dir == null ? "desc" : dir));
+    }
+
     @Operation(summary = "The audit log, newest first")
     @GetMapping("/audit")
     public List<AuditEvent> audit(@RequestParam(defaultValue = "200") int limit) {

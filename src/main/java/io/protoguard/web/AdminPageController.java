@@ -91,8 +91,20 @@ public class AdminPageController {
     }
 
     @GetMapping("/admin/audit")
-    public String audit(Model model) {
-        model.addAttribute("events", audit.latest(500));
+    public String audit(@org.springframework.web.bind.annotation.RequestParam(required = false) String action,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String actor,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) Integer page,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) Integer size,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String sort,
+                        @org.springframework.web.bind.annotation.RequestParam(required = false) String dir, Model model) {
+        io.protoguard.storage.Paging.Request request = io.protoguard.storage.Paging.Request.of(page, size,
+                "id", sort == null ? "desc" : dir);
+        model.addAttribute("events", audit.page(action, actor, request));
+        model.addAttribute("actions", audit.actions());
+        model.addAttribute("action", action);
+        model.addAttribute("actor", actor);
+        model.addAttribute("pager", new Pager("/admin/audit", request, java.util.Map.of("action", action == null ? "" : action,
+                "actor", actor == null ? "" : actor)));
         return "audit";
     }
 }

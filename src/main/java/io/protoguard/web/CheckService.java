@@ -55,6 +55,8 @@ public class CheckService {
     private final RunArchive archive;
     private final AuditLog audit;
     private final UploadUnpacker unpacker;
+    private ProtocolFit fit; // set by Spring (issue 12); null in a service built by hand
+    private io.protoguard.storage.ProtocolHints hints;
     private final ObjectMapper json = new ObjectMapper();
 
     public CheckService(ProtocolCatalog protocols, UploadFiles files, RunArchive archive, AuditLog audit,
@@ -64,6 +66,12 @@ public class CheckService {
         this.archive = archive;
         this.audit = audit;
         this.unpacker = new UploadUnpacker(maxExpandedBytes, 200);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void wrongProtocolHints(ProtocolFit fit, io.protoguard.storage.ProtocolHints hints) {
+        this.fit = fit;
+        this.hints = hints;
     }
 
     /** What the caller asked for; asOf null means today in the study's zone, timeZone null means UTC. */
@@ -122,6 +130,10 @@ public class CheckService {
             long runId = archive.store(new NewRun(kept.sha256(), displayName, unpacked.kind().name(), kept.size(), req.user(),
                     started, protocol.contentHash(), zone.getId(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, result,
                     reports, timelines, sites));
+            if (fit != null) {
+                final WorkbookData read = data;
+                fit.better(unpacked.readable(), zone, req.protocolId(), read).ifPresent(h -> hints.record(runId, h));
+            }
             audit.record(req.user(), AuditLog.UPLOAD, "run " + runId + ": " + what + " against " + result.protocol().id() + " "
                     + result.protocol().version() + "; " + result.deviations().size() + " deviations, "
                     + result.inputErrors().size() + " input errors", req.remoteAddr());

@@ -81,6 +81,17 @@ public class RunApiController {
         return ResponseEntity.created(URI.create("/api/runs/" + id)).body(RunSummary.of(runs.run(id).orElseThrow()));
     }
 
+    @Operation(summary = "One page of the runs, sorted (default newest first), with the total",
+            description = "page counts from 1; size 1..500 (default 50); sort: id, startedAt, runBy, protocol, asOf, "
+                    + "subjects, inputErrors, deviations; dir: asc or desc")
+    @GetMapping(params = "page")
+    public io.protoguard.storage.Paging.Page<RunSummary> page(@RequestParam int page, @RequestParam(required = false) Integer size,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Principal who) {
+        var p = runs.page(access.scopeOf(who), io.protoguard.storage.Paging.Request.of(page, size, sort == null ? "id" : sort,
+                sort == null ? "desc" : dir));
+        return new io.protoguard.storage.Paging.Page<>(p.items().stream().map(RunSummary::of).toList(), p.page(), p.size(), p.total());
+    }
+
     @Operation(summary = "The latest runs, newest first")
     @GetMapping
     public List<RunSummary> list(@RequestParam(defaultValue = "100") int limit, Principal who) {

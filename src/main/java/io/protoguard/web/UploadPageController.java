@@ -39,9 +39,9 @@ public class UploadPageController {
     }
 
     @GetMapping("/")
-    public String uploadPage(@RequestParam(required = false) String tooLarge, Model model) {
+    public String uploadPage(@RequestParam(required = false) String tooLarge, Model model, HttpServletRequest request) {
         if (tooLarge != null) model.addAttribute("error", limits.tooLargeMessage());
-        return fill(model, null, null, null);
+        return fill(model, LastProtocol.of(request), null, null);
     }
 
     @PostMapping("/runs")
@@ -49,7 +49,7 @@ public class UploadPageController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                                @RequestParam(required = false) String timeZone,
                                @RequestParam(required = false) MultipartFile file, Principal who, HttpServletRequest request,
-                               Model model) throws IOException {
+                               jakarta.servlet.http.HttpServletResponse response, Model model) throws IOException {
         String problem = null;
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (file == null || file.isEmpty()) problem = "Choose a workbook (.xlsx) or a .zip of CSV files to upload.";
@@ -58,6 +58,7 @@ public class UploadPageController {
             try (InputStream in = file.getInputStream()) {
                 long runId = checks.check(new CheckService.Request(who.getName(), request.getRemoteAddr(), protocol, asOf,
                         timeZone, file.getOriginalFilename(), in, access.scopeOf(who)));
+                LastProtocol.remember(response, protocol);
                 return new ModelAndView("redirect:/runs/" + runId);
             } catch (ProtocolCatalog.UnknownProtocol | CheckService.BadRequest e) {
                 problem = e.getMessage();
