@@ -4,6 +4,8 @@ import io.protoguard.engine.WindowSpan;
 import io.protoguard.engine.Windows;
 import io.protoguard.model.Assessment;
 import io.protoguard.model.CheckContext;
+import io.protoguard.model.ClinicalEvent;
+import io.protoguard.model.Dose;
 import io.protoguard.model.Subject;
 import io.protoguard.model.SubjectData;
 import io.protoguard.model.When;
@@ -69,7 +71,37 @@ final class TimelineBuilder {
         marker(markers, "WITHDRAWN", s.withdrawnAt(), day0);
         marker(markers, "DIED", s.diedAt(), day0);
         double asOf = ChronoUnit.DAYS.between(day0, ctx.asOf()) + 1.0; // the end of the as-of day
-        return new SubjectTimeline(s.subjectId(), s.arm(), s.randomizedAt().text(), asOf, built, markers);
+        return new SubjectTimeline(s.subjectId(), s.arm(), s.randomizedAt().text(), asOf, built, markers, day0.toString(),
+                doses(data, day0), events(data, day0));
+    }
+
+    private List<SubjectTimeline.DoseBar> doses(SubjectData data, LocalDate day0) {
+        List<SubjectTimeline.DoseBar> bars = new ArrayList<>();
+        for (Dose d : data.doses()) {
+            if (d.startAt() == null) continue;
+            Double to = d.endAt() == null ? null : position(day0, d.endAt());
+            String amount = (d.dose() == Math.rint(d.dose()) ? String.valueOf((long) d.dose()) : String.valueOf(d.dose()))
+                    + (d.unit() == null ? "" : " " + d.unit());
+            bars.add(new SubjectTimeline.DoseBar(d.treatment(), position(day0, d.startAt()), to, d.startAt().text(),
+                    d.endAt() == null ? null : d.endAt().text(), amount));
+        }
+        return bars;
+    }
+
+    private List<SubjectTimeline.EventMark> events(SubjectData data, LocalDate day0) {
+        List<SubjectTimeline.EventMark> marks = new ArrayList<>();
+        for (ClinicalEvent e : data.events()) {
+            String detail = e.heidelbergClass() == null ? e.type() : e.type() + " " + e.heidelbergClass();
+            if (e.detectedAt() != null) {
+                marks.add(new SubjectTimeline.EventMark(e.type() == null ? "EVENT" : e.type(), e.eventId(), position(day0, e.detectedAt()),
+                        e.detectedAt().text(), detail));
+            }
+            if (e.reportedSaeAt() != null) {
+                marks.add(new SubjectTimeline.EventMark("SAE_REPORT", e.eventId(), position(day0, e.reportedSaeAt()),
+                        e.reportedSaeAt().text(), "SAE report of " + (e.eventId() == null ? "the event" : e.eventId())));
+            }
+        }
+        return marks;
     }
 
     private void marker(List<SubjectTimeline.Marker> markers, String kind, When at, LocalDate day0) {

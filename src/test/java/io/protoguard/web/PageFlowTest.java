@@ -59,7 +59,10 @@ class PageFlowTest extends WebServiceTestBase {
         HttpResponse<String> ok = postUpload("?_csrf=" + token, ExampleWorkbooks.siteWorkbook());
         assertThat(ok.statusCode()).isEqualTo(302);
         String result = page(ok.headers().firstValue("Location").orElseThrow().replace(url(""), ""));
-        assertThat(result).contains("SCH-H48-NIHSS").contains("<svg");
+        assertThat(result).contains("SCH-H48-NIHSS").doesNotContain("<svg"); // timelines are fetched per subject
+        java.util.regex.Matcher src = java.util.regex.Pattern.compile("data-src=\"([^\"]+\\.svg)\"").matcher(result);
+        assertThat(src.find()).isTrue();
+        assertThat(page(src.group(1))).startsWith("<svg").contains("class=\"timeline\"");
         assertThat(page("/history")).contains("site.xlsx");
     }
 

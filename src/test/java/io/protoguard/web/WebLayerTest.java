@@ -74,6 +74,14 @@ class WebLayerTest {
     AppUserTable appUsers;
     @MockitoBean
     AuditLog audit;
+    @MockitoBean
+    io.protoguard.storage.RunDeviationQueries deviationQueries;
+    @MockitoBean
+    io.protoguard.storage.UploadReviews uploadReviews;
+    @MockitoBean
+    io.protoguard.storage.ProtocolHints hints;
+    @MockitoBean
+    io.protoguard.storage.UploadFiles uploadFiles;
 
     private final MockMultipartFile workbook = new MockMultipartFile("file", "site.xlsx", "application/octet-stream", new byte[] {1, 2});
 
