@@ -36,6 +36,33 @@ public class ProtocolPageController {
         return "protocols";
     }
 
+    /** One rule of the rules page: what it checks in words, its citation, and the cited sentence in its context. */
+    public record RuleLine(String ruleId, String kind, String severity, String words, String citation, String citationSource,
+                           String context) {}
+
+    /** The protocol's rules as a readable list; each deviation's rule links here (#rule-ID). */
+    @GetMapping("/protocols/{id}/rules")
+    public String rules(@PathVariable String id, Model model) {
+        io.protoguard.protocol.LoadedProtocol p = protocols.get(id).latest();
+        java.util.Optional<ProtocolDocument> doc = ProtocolDocument.of(protocols.home(), id);
+        model.addAttribute("protocol", p.info());
+        model.addAttribute("document", doc.isPresent());
+        model.addAttribute("rules", p.rules().stream().map(r -> new RuleLine(r.ruleId(),
+                r.getClass().getSimpleName().replace("Rule", ""), r.severity() == null ? "" : r.severity().name(),
+                RuleInWords.of(r), r.citation(), r.citationSource() == null ? "" : r.citationSource().name(),
+                doc.map(d -> d.context(r.citation())).orElse(null))).toList());
+        return "rules";
+    }
+
+    /** The protocol's own text, when it is on this machine. */
+    @GetMapping(value = "/protocols/{id}/document", produces = "text/plain;charset=UTF-8")
+    @org.springframework.web.bind.annotation.ResponseBody
+    public String document(@PathVariable String id) {
+        protocols.get(id); // an unknown protocol answers as such
+        return ProtocolDocument.of(protocols.home(), id).map(ProtocolDocument::text)
+                .orElseThrow(() -> new NightlyPageController.NotFound("protocol " + id + " has no document on this server"));
+    }
+
     /** AUTHOR: replace one table; refused, with the problems by file, sheet and cell, when the protocol would not compile. */
     @PostMapping("/protocols/{id}/tables")
     public String replaceTable(@PathVariable String id, @RequestParam String table, @RequestParam MultipartFile file,
