@@ -1,26 +1,19 @@
 package io.protoguard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,35 +24,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @org.junit.jupiter.api.Tag(Screens.TAG)
 class BrowserTest extends WebServiceTestBase {
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver"), CHROMIUM = Path.of("/usr/bin/chromium");
-    private static Path profile, downloads;
+    private static Path downloads;
     private static WebDriver browser;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            fail("Chromium is not installed (" + CHROMIUM + ", " + CHROMEDRIVER + "); run .ci/run, which installs "
-                    + "Debian's chromium and chromium-driver, or: apt-get install -y chromium chromium-driver");
-        }
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("protoguard-chromium-");
-        downloads = Files.createTempDirectory("protoguard-downloads-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--window-size=1400,1000", "--user-data-dir=" + profile);
-        Map<String, Object> prefs = new HashMap<>();
-        prefs.put("download.default_directory", downloads.toString());
-        prefs.put("download.prompt_for_download", false);
-        options.setExperimentalOption("prefs", prefs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) browser.quit();
+        browser = Chromium.browser();
+        downloads = Chromium.downloads();
+        browser.manage().deleteAllCookies(); // another browser test may have signed in: this one starts signed out
     }
 
     @Test
@@ -93,19 +65,24 @@ class BrowserTest extends WebServiceTestBase {
         // the workbook has no Events sheet: a warning (its sICH rules were not applied), never an input error
         assertThat(browser.findElements(By.cssSelector("#input-errors tr.input-error"))).isEmpty();
 
+        browser.findElement(By.cssSelector("details.timeline-card[data-subject='S-01'] summary")).click(); // fetched on demand
         WebElement s01 = browser.findElement(By.cssSelector("svg.timeline[data-subject='S-01']"));
         assertThat(s01.findElements(By.cssSelector("circle.dot.out"))).hasSize(1); // the late H48 NIHSS, drawn red
         assertThat(s01.findElements(By.cssSelector("circle.dot.in")).size()).isGreaterThanOrEqualTo(5);
         assertThat(s01.findElements(By.cssSelector("rect.window")).size()).isGreaterThanOrEqualTo(5);
+        browser.findElement(By.cssSelector("details.timeline-card[data-subject='S-02'] summary")).click();
         WebElement s02 = browser.findElement(By.cssSelector("svg.timeline[data-subject='S-02']"));
         assertThat(s02.findElements(By.cssSelector("g.marker.died"))).hasSize(1);
 
-        new Select(browser.findElement(By.id("f-category"))).selectByValue("VISIT_WINDOW");
-        browser.findElement(By.id("apply-filters")).click();
+        new Select(browser.findElement(By.id("f-category"))).selectByValue("VISIT_WINDOW"); // applies as it is chosen
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("category=VISIT_WINDOW"));
         List<WebElement> filtered = browser.findElements(By.cssSelector("#deviation-table tr.deviation"));
         assertThat(filtered).hasSize(1);
         assertThat(filtered.get(0).getAttribute("data-category")).isEqualTo("VISIT_WINDOW");
 
+        try (Stream<Path> old = Files.list(downloads)) {
+            old.forEach(p -> p.toFile().delete()); // the browser is shared: only this test's download counts
+        }
         browser.findElement(By.id("download-xlsx")).click();
         Path report = waitForDownload(".xlsx");
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(report)))) {

@@ -61,6 +61,19 @@ public final class Screens {
         return Math.max(0, ((Number) o).longValue());
     }
 
+    /** The elements that reach past the right edge of the viewport (tag#id.class and right edge), for a failure message. */
+    public static String overflowing(WebDriver driver) {
+        Object o = ((JavascriptExecutor) driver).executeScript("""
+                var out = [], w = document.documentElement.clientWidth;
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var r = e.getBoundingClientRect();
+                  if (r.right > w + 0.5 && out.length < 8) out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                      + (e.className && e.className.baseVal === undefined ? '.' + e.className : '') + ' ' + Math.round(r.right));
+                });
+                return out.join(', ');""");
+        return String.valueOf(o);
+    }
+
     private static byte[] shoot(WebDriver driver, int width) {
         emulateWidth(driver, width);
         try {
