@@ -6,9 +6,6 @@ import io.protoguard.generate.DataGenerator;
 import io.protoguard.generate.DeviationRates;
 import io.protoguard.storage.SiteScope;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,10 +60,6 @@ class MonitorAtScaleBrowserTest extends WebServiceTestBase {
             bigRun = checks.check(new CheckService.Request(ADMIN, "127.0.0.1", "sivelestat-evt", LocalDate.of(2027, 1, 1), "UTC",
                     "site-2000.xlsx", in, SiteScope.EVERYTHING));
         }
-        // a failed sign-in with a 100-character user name: the audit log must still fit the screen
-        http.send(HttpRequest.newBuilder(URI.create(url("/login"))).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + "x".repeat(100) + "&password=nope")).build(),
-                HttpResponse.BodyHandlers.discarding());
         browser = Chromium.browser();
     }
 
@@ -188,6 +181,14 @@ class MonitorAtScaleBrowserTest extends WebServiceTestBase {
 
     @Test
     void e_noPageScrollsSidewaysAtDesktopOrPhoneWidth() throws Exception {
+        // a failed sign-in with a 100-character user name: the audit log must still fit the screen
+        browser.get(url("/login"));
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("x".repeat(100));
+        browser.findElement(By.id("password")).sendKeys("not-the-password");
+        browser.findElement(By.id("sign-in")).click();
+        assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong user name or password");
         signIn(ADMIN, ADMIN_PASSWORD);
         String[][] pages = {{"result", "/runs/" + bigRun}, {"history", "/history?size=5"}, {"audit", "/admin/audit"},
                 {"protocols", "/protocols"}, {"rules", "/protocols/sivelestat-evt/rules"}, {"upload", "/"}, {"studies", "/studies"},
