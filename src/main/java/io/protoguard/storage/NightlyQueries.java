@@ -123,6 +123,22 @@ public class NightlyQueries {
                 .query(NightlyStore::observation).list();
     }
 
+    private static final Map<String, String> OBSERVATION_COLUMNS = Map.of("state", "state", "subject", "subject_id",
+            "category", "category", "severity", "severity", "rule", "rule_id", "visit", "visit", "occurredOn", "occurred_on");
+
+    /** One page of what a check observed (issue 12), sorted by a column (default: as {@link #observations(long)}), with the total. */
+    public Paging.Page<Observation> observations(long studyRunId, Paging.Request request) {
+        String column = request.sort() == null ? null : OBSERVATION_COLUMNS.get(request.sort());
+        String natural = "subject_id, visit NULLS FIRST, rule_id, occurred_on NULLS FIRST, fingerprint";
+        String order = column == null ? natural : column + (request.descending() ? " DESC" : " ASC") + " NULLS LAST, " + natural;
+        long total = jdbc.sql("SELECT COUNT(*) FROM deviation_observation WHERE study_run_id = ?").param(studyRunId)
+                .query(Long.class).single();
+        List<Observation> rows = jdbc.sql("SELECT * FROM deviation_observation WHERE study_run_id = ? ORDER BY " + order
+                        + " LIMIT ? OFFSET ?").params(studyRunId, request.size(), request.offset())
+                .query(NightlyStore::observation).list();
+        return new Paging.Page<>(rows, request.page(), request.size(), total);
+    }
+
     /** When each identity of the study was first seen: fingerprint to the as-of date of that nightly run. */
     public Map<String, java.time.LocalDate> firstSeen(String studyId) {
         Map<String, java.time.LocalDate> seen = new LinkedHashMap<>();

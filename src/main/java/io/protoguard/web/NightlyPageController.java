@@ -113,7 +113,9 @@ public class NightlyPageController {
     public record Row(Observation observation, Review review, java.time.LocalDate firstSeen) {}
 
     @GetMapping("/studies/{id}")
-    public String study(@PathVariable String id, @RequestParam(required = false) Long run, Model model, Principal who) {
+    public String study(@PathVariable String id, @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
+                        @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+                        @RequestParam(required = false) String dir, Model model, Principal who) {
         Study study = visibleStudy(id, who);
         List<NightlyQueries.StudyCheckAt> checks = nightly.checksOf(id);
         NightlyQueries.StudyCheckAt shown = run == null ? (checks.isEmpty() ? null : checks.get(0))
@@ -128,8 +130,12 @@ public class NightlyPageController {
             OffsetDateTime at = shown == checks.get(0) ? OffsetDateTime.now(ZoneOffset.UTC) : checks.get(checks.indexOf(shown) - 1).check().recordedAt();
             Map<String, Review> inForce = reviews.inForce(id, at);
             Map<String, java.time.LocalDate> firstSeen = nightly.firstSeen(id);
-            model.addAttribute("rows", nightly.observations(shown.check().id()).stream()
+            io.protoguard.storage.Paging.Request request = io.protoguard.storage.Paging.Request.of(page, size, sort, dir);
+            io.protoguard.storage.Paging.Page<io.protoguard.storage.Observation> observed = nightly.observations(shown.check().id(), request);
+            model.addAttribute("rows", observed.items().stream()
                     .map(o -> new Row(o, inForce.get(o.fingerprint()), firstSeen.get(o.fingerprint()))).toList());
+            model.addAttribute("observed", observed);
+            model.addAttribute("pager", new Pager("/studies/" + id, request, Map.of("run", run == null ? "" : run.toString())));
         }
         return "study";
     }
