@@ -26,9 +26,10 @@ done
 
 data="$work/data-$$"
 password="bench-password-$$"
+hash=$(echo "$password" | java -cp "$cp" io.protoguard.cli.Main hash-password)
 java -Xmx${HEAP:-3g} -Dprotoguard.home="$root" -cp "$cp" io.protoguard.cli.Main serve --server.port="$port" \
     --protoguard.data-dir="$data" --protoguard.upload.max-size=200MB --protoguard.upload.max-expanded-bytes=4294967296 \
-    --protoguard.security.users.bench.password="{noop}$password" --protoguard.security.users.bench.roles=ADMIN \
+    --protoguard.security.users.bench.password="$hash" --protoguard.security.users.bench.roles=ADMIN \
     >"$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
