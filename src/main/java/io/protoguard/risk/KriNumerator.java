@@ -8,15 +8,14 @@ import io.protoguard.model.Severity;
 public enum KriNumerator {
     IMPORTANT_DEVIATIONS, ALL_DEVIATIONS, MISSED_ASSESSMENTS, LATE_SAE_REPORTS, ELIGIBILITY_DEVIATIONS, SCREEN_FAILURES;
 
-    /** Whether a deviation counts in this numerator (never, for SCREEN_FAILURES: that counts subjects). */
+    /** Whether a deviation counts (never for SCREEN_FAILURES, which counts subjects, nor LATE_SAE_REPORTS, counted by rule). */
     public boolean counts(Deviation d) {
         return switch (this) {
             case IMPORTANT_DEVIATIONS -> d.severity() == Severity.IMPORTANT;
             case ALL_DEVIATIONS -> true;
             case MISSED_ASSESSMENTS -> d.category() == Category.MISSED_ASSESSMENT;
-            // the SAE_REPORT_WITHIN_HOURS safety check is the only one judging report timeliness
-            case LATE_SAE_REPORTS -> d.category() == Category.SAFETY && d.message() != null
-                    && d.message().toLowerCase(java.util.Locale.ROOT).contains("report");
+            // by rule id: SiteCounter knows the protocol's SAE_REPORT_WITHIN_HOURS rows
+            case LATE_SAE_REPORTS -> false;
             case ELIGIBILITY_DEVIATIONS -> d.category() == Category.ELIGIBILITY;
             case SCREEN_FAILURES -> false;
         };
