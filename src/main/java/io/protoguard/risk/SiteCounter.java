@@ -12,6 +12,7 @@ import io.protoguard.model.rules.SafetyRule;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * Numerators and denominators per site from a study's subjects and tonight's deviations. Every site of a
  * subject appears, with 0 events when it has none. Days on study run from randomization (consent when not
  * randomized) to the earliest of death, withdrawal, disposition and the as-of date, counting both ends
- * (SPEC section 8); a subject with neither date has none.
+ * (SPEC section 8); a subject with neither date has none. Over subjects, the numerator counts subjects with at
+ * least one matching deviation; over assessments, ICH events or days, it counts deviations.
  */
 public final class SiteCounter {
     private final Set<String> lateSaeRules;
@@ -40,19 +42,26 @@ public final class SiteCounter {
     /** Per site (in site order), the KRI's numerator and denominator. */
     public List<SiteCount> count(KriDefinition kri, List<SubjectData> subjects, List<Deviation> deviations, LocalDate asOf) {
         Map<String, String> siteOf = new HashMap<>();
+        Set<String> randomized = new HashSet<>();
         Map<String, double[]> bySite = new TreeMap<>();
         for (SubjectData s : subjects) {
             String site = s.subject().site() == null ? "" : s.subject().site();
             siteOf.put(s.subjectId(), site);
+            if (s.subject().randomizedAt() != null) randomized.add(s.subjectId());
             double[] c = bySite.computeIfAbsent(site, k -> new double[2]);
             c[1] += denominator(kri.denominator(), s, asOf);
             if (kri.numerator() == KriNumerator.SCREEN_FAILURES && s.subject().randomizedAt() == null) c[0]++;
         }
         Map<String, Integer> missedBySubject = new HashMap<>();
+        // Over subjects, a KRI is the share of subjects with at least one such deviation: a binomial proportion.
+        boolean perSubject = kri.denominator() == KriDenominator.SUBJECTS || kri.denominator() == KriDenominator.RANDOMIZED_SUBJECTS;
+        Set<String> counted = new HashSet<>();
         for (Deviation d : deviations) {
             if (d.category() == Category.MISSED_ASSESSMENT) missedBySubject.merge(d.subjectId(), 1, Integer::sum);
             String site = siteOf.get(d.subjectId());
             if (site == null || !counts(kri.numerator(), d)) continue;
+            if (perSubject && (!counted.add(d.subjectId())
+                    || (kri.denominator() == KriDenominator.RANDOMIZED_SUBJECTS && !randomized.contains(d.subjectId())))) continue;
             bySite.get(site)[0]++;
         }
         if (kri.denominator() == KriDenominator.EXPECTED_ASSESSMENTS) {

@@ -19,12 +19,12 @@ final class RiskTables {
     /** {@code sich}: whether the protocol judges SAE reports after sICH (sivelestat-evt's safety table). */
     static Table risk(boolean sich) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("KRI-IMP", "Important deviations per subject", "IMPORTANT_DEVIATIONS", "SUBJECTS", "WINSORIZED", 2, 3, 3, ICH));
+        rows.add(List.of("KRI-IMP", "Subjects with an important deviation", "IMPORTANT_DEVIATIONS", "SUBJECTS", "WINSORIZED", 2, 3, 3, ICH));
         rows.add(List.of("KRI-ALL", "Deviations per day on study", "ALL_DEVIATIONS", "DAYS_ON_STUDY", "WINSORIZED", 2, 3, 30, ICH));
         rows.add(List.of("KRI-MISS", "Missed assessments per expected assessment", "MISSED_ASSESSMENTS", "EXPECTED_ASSESSMENTS",
                 "WINSORIZED", 2, 3, 3, ICH));
         if (sich) {
-            rows.add(List.of("KRI-SAE", "Late SAE reports per sICH", "LATE_SAE_REPORTS", "SICH_EVENTS", "WINSORIZED", 2, 3, 3,
+            rows.add(List.of("KRI-SAE", "Late SAE reports per ICH event", "LATE_SAE_REPORTS", "SICH_EVENTS", "WINSORIZED", 2, 3, 3,
                     ICH + "; ICH E2A (expedited reporting)"));
         }
         rows.add(List.of("KRI-ELIG", "Eligibility deviations per randomized subject", "ELIGIBILITY_DEVIATIONS",
