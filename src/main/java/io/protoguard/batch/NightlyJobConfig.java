@@ -6,6 +6,7 @@ import io.protoguard.storage.NightlyQueries;
 import io.protoguard.storage.NightlyStore;
 import io.protoguard.risk.KriStore;
 import io.protoguard.risk.RiskIndicators;
+import io.protoguard.risk.RiskSignals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import io.protoguard.storage.StudyRegistry;
 import java.nio.file.Path;
@@ -74,8 +75,9 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public ReportWriter reportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, NightlySettings settings) {
-        return new ReportWriter(store, queries, reviews, settings.reportDir());
+    public ReportWriter reportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, NightlySettings settings,
+                                     JdbcClient jdbc) {
+        return new ReportWriter(store, queries, reviews, settings.reportDir(), new RiskSignals(new KriStore(jdbc)));
     }
 
     @Bean
