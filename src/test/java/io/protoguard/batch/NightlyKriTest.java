@@ -56,6 +56,7 @@ class NightlyKriTest {
 
     private static String text(Sheet s, int row) {
         Row r = s.getRow(row);
+        if (r == null) return "";
         DataFormatter f = new DataFormatter();
         StringBuilder b = new StringBuilder();
         for (var c : r) b.append(f.formatCellValue(c)).append(' ');
