@@ -9,6 +9,7 @@ import io.protoguard.protocol.ProtocolCache;
 import io.protoguard.protocol.ProtocolLoadException;
 import io.protoguard.protocol.ProtocolProblem;
 import io.protoguard.protocol.ProtocolVersions;
+import io.protoguard.risk.RiskIndicators;
 import io.protoguard.storage.DeviationState;
 import io.protoguard.storage.NightlyRun;
 import io.protoguard.storage.NightlyStore;
@@ -47,9 +48,11 @@ public final class CheckStudyTasklet implements Tasklet {
     private final ProtocolCache protocols;
     private final TransactionTemplate ownTransaction;
     private final long delayMs;
+    private final RiskIndicators riskIndicators;
 
     public CheckStudyTasklet(StudyRegistry registry, NightlyStore store, ProtocolCache protocols,
-                             PlatformTransactionManager transactions, long delayMs) {
+                             PlatformTransactionManager transactions, long delayMs, RiskIndicators riskIndicators) {
+        this.riskIndicators = riskIndicators;
         this.registry = registry;
         this.store = store;
         this.protocols = protocols;
@@ -121,6 +124,7 @@ public final class CheckStudyTasklet implements Tasklet {
         List<Fingerprints.Identified> tonight = Fingerprints.identify(study.id(), result.deviations());
         var previous = store.previousCheck(study.id()).map(store::presentIn).orElse(List.of());
         Lifecycle.Judgement judged = Lifecycle.judge(tonight, previous, store.knownFingerprints(study.id()));
+        riskIndicators.recordFor(study, run, protocol, data.subjects(), result.deviations()); // site KRIs, same transaction
         return new StudyCheck(run.id(), study.id(), executionId, protocol.id(), result.protocol().version(), protocol.contentHash(),
                 study.dataPath(), study.timeZone(), result.subjects(), result.inputErrors().size(), judged.newIdentities(),
                 judged.observations());

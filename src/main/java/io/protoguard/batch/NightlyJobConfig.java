@@ -4,6 +4,10 @@ import io.protoguard.protocol.ProtocolCache;
 import io.protoguard.storage.DeviationReviews;
 import io.protoguard.storage.NightlyQueries;
 import io.protoguard.storage.NightlyStore;
+import io.protoguard.risk.KriStore;
+import io.protoguard.risk.RiskIndicators;
+import io.protoguard.risk.RiskSignals;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import io.protoguard.storage.StudyRegistry;
 import java.nio.file.Path;
 import org.springframework.batch.core.Job;
@@ -52,9 +56,10 @@ public class NightlyJobConfig {
 
     @Bean
     public Step checkStudy(JobRepository jobs, PlatformTransactionManager transactions, StudyRegistry registry, NightlyStore store,
-                           ProtocolCache nightlyProtocols, NightlySettings settings) {
+                           ProtocolCache nightlyProtocols, NightlySettings settings, JdbcClient jdbc) {
         return new StepBuilder(CHECK_STUDY, jobs)
-                .tasklet(new CheckStudyTasklet(registry, store, nightlyProtocols, transactions, settings.partitionDelayMs()), transactions)
+                .tasklet(new CheckStudyTasklet(registry, store, nightlyProtocols, transactions, settings.partitionDelayMs(),
+                        new RiskIndicators(new KriStore(jdbc), store, nightlyProtocols)), transactions)
                 .build();
     }
 
@@ -70,8 +75,9 @@ public class NightlyJobConfig {
     }
 
     @Bean
-    public ReportWriter reportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, NightlySettings settings) {
-        return new ReportWriter(store, queries, reviews, settings.reportDir());
+    public ReportWriter reportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, NightlySettings settings,
+                                     JdbcClient jdbc) {
+        return new ReportWriter(store, queries, reviews, settings.reportDir(), new RiskSignals(new KriStore(jdbc)));
     }
 
     @Bean

@@ -3,6 +3,8 @@ package io.protoguard.batch;
 import io.protoguard.model.Deviation;
 import io.protoguard.storage.DeviationState;
 import io.protoguard.storage.NightlyRun;
+import io.protoguard.risk.RiskReportSheet;
+import io.protoguard.risk.RiskSignals;
 import io.protoguard.storage.Observation;
 import io.protoguard.storage.Review;
 import io.protoguard.storage.StudyRun;
@@ -32,7 +34,13 @@ public final class NightlyReport {
 
     /** What one study's report shows. */
     public record Content(NightlyRun run, StudyRun check, List<Observation> observations, Map<String, Review> reviews,
-                          Map<String, LocalDate> firstSeen) {}
+                          Map<String, LocalDate> firstSeen, List<RiskSignals.KriView> kris, List<RiskSignals.Signal> newSignals) {
+        /** A report without KRIs (a study whose protocol has no Risk table, or tests of the other sheets). */
+        public Content(NightlyRun run, StudyRun check, List<Observation> observations, Map<String, Review> reviews,
+                       Map<String, LocalDate> firstSeen) {
+            this(run, check, observations, reviews, firstSeen, List.of(), List.of());
+        }
+    }
 
     private NightlyReport() {}
 
@@ -48,6 +56,7 @@ public final class NightlyReport {
             observations(wb.createSheet(DEVIATIONS), bold, date, c, c.observations().stream().filter(o -> o.state().present()).toList());
             observations(wb.createSheet(CHANGES), bold, date, c, c.observations().stream().filter(o -> o.state() != DeviationState.OPEN).toList());
             summary(wb.createSheet(SUMMARY), bold, c);
+            if (!c.kris().isEmpty()) RiskReportSheet.write(wb, bold, c.kris(), c.newSignals()); // central monitoring
             wb.write(out);
         }
     }

@@ -4,6 +4,7 @@ import io.protoguard.report.AtomicFile;
 import io.protoguard.storage.DeviationReviews;
 import io.protoguard.storage.NightlyQueries;
 import io.protoguard.storage.NightlyRun;
+import io.protoguard.risk.RiskSignals;
 import io.protoguard.storage.NightlyStore;
 import io.protoguard.storage.StudyRun;
 import java.io.IOException;
@@ -27,8 +28,10 @@ public final class ReportWriter implements JobExecutionListener {
     private final NightlyQueries queries;
     private final DeviationReviews reviews;
     private final Path reportDir;
+    private final RiskSignals risk;
 
-    public ReportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, Path reportDir) {
+    public ReportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, Path reportDir, RiskSignals risk) {
+        this.risk = risk;
         this.store = store;
         this.queries = queries;
         this.reviews = reviews;
@@ -59,7 +62,8 @@ public final class ReportWriter implements JobExecutionListener {
             if (Files.exists(file)) continue;
             Files.createDirectories(file.getParent());
             NightlyReport.Content content = new NightlyReport.Content(run, check, queries.observations(check.id()),
-                    reviews.inForce(check.studyId(), OffsetDateTime.now(ZoneOffset.UTC)), queries.firstSeen(check.studyId()));
+                    reviews.inForce(check.studyId(), OffsetDateTime.now(ZoneOffset.UTC)), queries.firstSeen(check.studyId()),
+                    risk.ofRun(check.studyId(), run.id(), 10), risk.newRed(check.studyId(), run.id()));
             AtomicFile.write(file, out -> NightlyReport.write(content, out));
         }
     }

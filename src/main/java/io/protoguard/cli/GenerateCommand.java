@@ -3,6 +3,7 @@ package io.protoguard.cli;
 import io.protoguard.generate.DataGenerator;
 import io.protoguard.generate.DeviationKind;
 import io.protoguard.generate.DeviationRates;
+import io.protoguard.generate.SiteRates;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -30,6 +31,10 @@ final class GenerateCommand implements Callable<Integer> {
             + "short-course, late-consent, late-onset, no-lvo, out-of-range, sich-disagree, late-sae")
     String rates;
 
+    @Option(names = "--site-rate", description = "sites whose subjects get every deviation kind at a multiple of its "
+            + "rate, e.g. SITE-03=2 (a site central monitoring should flag); sites: SITE-01 to SITE-20")
+    String siteRates;
+
     @Option(names = "--shuffled", description = "write subjects in a scrambled order instead of sorted by SubjectId")
     boolean shuffled;
 
@@ -43,14 +48,16 @@ final class GenerateCommand implements Callable<Integer> {
             return ExitCodes.INPUT_ERRORS;
         }
         DeviationRates parsed;
+        SiteRates planted;
         try {
             parsed = DeviationRates.parse(rates);
+            planted = SiteRates.parse(siteRates);
         } catch (IllegalArgumentException e) {
             System.err.println("protoguard: " + e.getMessage());
             return ExitCodes.INPUT_ERRORS;
         }
         long started = System.nanoTime();
-        DataGenerator.Summary s = new DataGenerator(subjects, seed, parsed, shuffled).write(out);
+        DataGenerator.Summary s = new DataGenerator(subjects, seed, parsed, planted, shuffled).write(out);
         System.err.printf("generated %d subjects in %.1f s to %s; planted: %s%n", s.subjects(),
                 (System.nanoTime() - started) / 1e9, out, Arrays.stream(DeviationKind.values())
                         .map(k -> k.option() + "=" + s.injected().getOrDefault(k, 0L)).collect(Collectors.joining(", ")));

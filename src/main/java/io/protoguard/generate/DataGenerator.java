@@ -21,9 +21,14 @@ public final class DataGenerator {
     private final boolean shuffled;
 
     public DataGenerator(long subjects, long seed, DeviationRates rates, boolean shuffled) {
+        this(subjects, seed, rates, SiteRates.none(), shuffled);
+    }
+
+    /** {@code siteRates}: sites planted at a multiple of every deviation rate (central monitoring tests). */
+    public DataGenerator(long subjects, long seed, DeviationRates rates, SiteRates siteRates, boolean shuffled) {
         if (subjects < 1) throw new IllegalArgumentException("--subjects must be at least 1");
         this.subjects = subjects;
-        this.factory = new SivelestatSubjects(seed, rates);
+        this.factory = new SivelestatSubjects(seed, rates, siteRates);
         this.shuffled = shuffled;
     }
 

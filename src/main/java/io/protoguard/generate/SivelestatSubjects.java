@@ -29,10 +29,12 @@ final class SivelestatSubjects {
 
     private final long seed;
     private final DeviationRates rates;
+    private final SiteRates siteRates;
 
-    SivelestatSubjects(long seed, DeviationRates rates) {
+    SivelestatSubjects(long seed, DeviationRates rates, SiteRates siteRates) {
         this.seed = seed;
         this.rates = rates;
+        this.siteRates = siteRates;
     }
 
     static String subjectId(long index) {
@@ -41,8 +43,13 @@ final class SivelestatSubjects {
 
     Generated subject(long index) {
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
+        // With --site-rate the site comes from a stream of its own, before the deviations (whose rates depend on
+        // it); rnd draws exactly as before, so the rest of the subject is unchanged.
+        String plannedSite = siteRates.any()
+                ? SiteRates.site(1 + new SplittableRandom(seed * 0x2545F4914F6CDD1DL + index).nextInt(SiteRates.SITES)) : null;
+        double multiplier = plannedSite == null ? 1 : siteRates.of(plannedSite);
         Set<DeviationKind> inject = EnumSet.noneOf(DeviationKind.class);
-        for (DeviationKind k : DeviationKind.values()) if (rnd.nextDouble() < rates.of(k)) inject.add(k);
+        for (DeviationKind k : DeviationKind.values()) if (rnd.nextDouble() < Math.min(1, rates.of(k) * multiplier)) inject.add(k);
         if (inject.contains(DeviationKind.MISSED_D90)) inject.remove(DeviationKind.LATE_D90); // one MRS row at most
         if (inject.contains(DeviationKind.SICH_DISAGREE)) inject.remove(DeviationKind.LATE_SAE);
         String id = subjectId(index);
@@ -83,7 +90,8 @@ final class SivelestatSubjects {
         LocalDate firstD7Day = rand.toLocalDate().plusDays(6);
         boolean earlyDischarge = discharged != null && discharged.toLocalDate().isBefore(firstD7Day);
 
-        rows.get(GeneratedSheet.SUBJECTS).add(List.of(id, String.format(Locale.ROOT, "SITE-%02d", 1 + rnd.nextInt(20)),
+        String drawnSite = SiteRates.site(1 + rnd.nextInt(SiteRates.SITES));
+        rows.get(GeneratedSheet.SUBJECTS).add(List.of(id, plannedSite != null ? plannedSite : drawnSite,
                 "SIVELESTAT", rnd.nextBoolean() ? "M" : "F", Integer.toString(age), num(weight), t(consent), t(onset),
                 t(rand), t(discharged), t(died), t(withdrawn)));
         rows.get(GeneratedSheet.CRITERIA).add(List.of(id, "LVO", inject.contains(DeviationKind.NO_LVO) ? "N" : "Y"));

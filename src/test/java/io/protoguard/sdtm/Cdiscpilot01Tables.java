@@ -34,6 +34,7 @@ final class Cdiscpilot01Tables {
         files.put("dispensing.drl.xlsx", List.of(dispensing(read(sdtm, "te.xpt"), read(sdtm, "ts.xpt"))));
         files.put("data-quality.drl.xlsx", List.of(afterDeath()));
         files.put("codes.drl.xlsx", List.of(codes(read(sdtm, "tv.xpt"), read(sdtm, "ta.xpt"))));
+        files.put("risk.drl.xlsx", List.of(RiskTables.risk(false))); // site KRIs (docs/central-monitoring.md)
         return files;
     }
 

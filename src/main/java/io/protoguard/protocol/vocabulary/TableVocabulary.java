@@ -120,6 +120,20 @@ public final class TableVocabulary {
             compiled("AfterDeath", "AfterDeathRule", List.of(
                     required("Record", "r.record(\"$param\");", ParamType.of(AfterDeathRule.Record.class)),
                     SEVERITY), List.of()),
+            // Central monitoring (docs/central-monitoring.md): site KRIs, data only like Codes. The choices are the
+            // names of io.protoguard.risk's KriNumerator, KriDenominator and KriMethod (a test keeps them equal).
+            new TableKind("Risk", null, false, List.of(
+                    required("KriId", "", new Id()),
+                    required("Title", "", new Text(200)),
+                    required("Numerator", "", new Choice("IMPORTANT_DEVIATIONS", "ALL_DEVIATIONS", "MISSED_ASSESSMENTS",
+                            "LATE_SAE_REPORTS", "ELIGIBILITY_DEVIATIONS", "SCREEN_FAILURES")),
+                    required("Denominator", "", new Choice("SUBJECTS", "RANDOMIZED_SUBJECTS", "DAYS_ON_STUDY",
+                            "EXPECTED_ASSESSMENTS", "SICH_EVENTS")),
+                    optional("Method", "", new Choice("WINSORIZED", "GSM")),
+                    required("Amber", "", Num.above(0, 100)),
+                    required("Red", "", Num.above(0, 100)),
+                    optional("MinDenominator", "", Num.atLeast(0, VALUE_LIMIT)),
+                    optional("Citation", "", new Text(4000))), List.of(RowChecks::riskThresholds)),
             new TableKind("Codes", null, false, List.of(
                     required("Kind", "", ParamType.of(CodeKind.class)),
                     required("Code", "", new ParamType.DeclaredCode()),
@@ -234,6 +248,12 @@ public final class TableVocabulary {
             if (kind == null || kind.equals("DEATH_BY_DAY")) return null;
             List<String> needed = kind.equals("IMPROVEMENT") ? List.of("Test", "FromVisit", "Visit") : List.of("Test", "Visit");
             for (String c : needed) if (!v.containsKey(c)) return new Fault(c, c + " is empty (needed by " + kind + ")");
+            return null;
+        }
+
+        static Fault riskThresholds(Map<String, String> v) {
+            Double amber = num(v, "Amber"), red = num(v, "Red");
+            if (amber != null && red != null && red <= amber) return new Fault("Red", "Red " + n(red) + " must be above Amber " + n(amber));
             return null;
         }
 

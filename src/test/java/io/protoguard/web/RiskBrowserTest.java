@@ -1,0 +1,118 @@
+package io.protoguard.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.protoguard.risk.KriDefinition;
+import io.protoguard.risk.KriDenominator;
+import io.protoguard.risk.KriMethod;
+import io.protoguard.risk.KriNumerator;
+import io.protoguard.risk.KriStore;
+import io.protoguard.risk.SiteCount;
+import io.protoguard.storage.Study;
+import io.protoguard.storage.StudyRegistry;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The Risk page in headless Chromium: a study with stored KRIs (twenty sites, one planted at 10 of 10) shows a funnel
+ * plot per KRI with a point per site and the amber and red limit curves, the planted site red and a NEW signal; the
+ * study page names it; the API gives the same flags. Screenshots only when -Dprotoguard.screens names a folder.
+ */
+class RiskBrowserTest extends WebServiceTestBase {
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver"), CHROMIUM = Path.of("/usr/bin/chromium");
+    private static WebDriver browser;
+
+    @Autowired
+    KriStore kris;
+    @Autowired
+    StudyRegistry studies;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) fail("Chromium is not installed (" + CHROMIUM + ")");
+        System.setProperty("SE_OFFLINE", "true");
+        Path profile = Files.createTempDirectory("protoguard-chromium-risk-");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) browser.quit();
+    }
+
+    @Test
+    void theRiskPageDrawsAFunnelPlotPerKri() throws Exception {
+        studies.save(new Study("RISK-S", "sivelestat-evt", List.of("S01"), DATA_DIR.toString(), "UTC", false, OffsetDateTime.now(), ADMIN));
+        jdbc.sql("INSERT INTO nightly_run (job_instance_id, as_of, run_key, created_at) VALUES (990001, ?, 'scheduled', ?)")
+                .params(LocalDate.of(2026, 8, 1), OffsetDateTime.now()).update();
+        long run = jdbc.sql("SELECT id FROM nightly_run WHERE job_instance_id = 990001").query(Long.class).single();
+        List<SiteCount> counts = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) counts.add(new SiteCount(String.format("SITE-%02d", i), i == 3 ? 10 : 2 + i % 3, 10 + i));
+        for (KriDefinition k : List.of(
+                new KriDefinition("KRI-IMP", "Subjects with an important deviation", KriNumerator.IMPORTANT_DEVIATIONS, KriDenominator.SUBJECTS,
+                        KriMethod.WINSORIZED, 2, 3, 3, null, "test"),
+                new KriDefinition("KRI-ELIG", "Eligibility deviations per randomized subject", KriNumerator.ELIGIBILITY_DEVIATIONS,
+                        KriDenominator.RANDOMIZED_SUBJECTS, KriMethod.GSM, 2, 3, 3, null, "test"))) {
+            kris.insert(run, "RISK-S", LocalDate.of(2026, 8, 1), k, k.score(counts));
+        }
+
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(ADMIN);
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        browser.get(url("/studies/RISK-S/risk"));
+        assertThat(browser.findElements(By.cssSelector("svg.funnel"))).hasSize(2);
+        var imp = browser.findElement(By.id("kri-KRI-IMP"));
+        assertThat(imp.findElements(By.cssSelector("circle.site-point"))).hasSize(20);
+        assertThat(imp.findElements(By.cssSelector("polyline.limit-red"))).hasSize(2);
+        assertThat(imp.findElements(By.cssSelector("polyline.limit-amber"))).hasSize(2);
+        assertThat(imp.findElement(By.cssSelector("circle.flag-RED")).getAttribute("data-site")).isEqualTo("SITE-03");
+        assertThat(browser.findElement(By.id("new-signals")).getText()).contains("SITE-03 red on KRI-IMP");
+        assertThat(imp.findElements(By.cssSelector("svg.trend polyline"))).hasSize(20);
+        screen("risk");
+
+        browser.get(url("/studies/RISK-S"));
+        assertThat(browser.findElement(By.id("kri-signals")).getText()).contains("NEW SITE-03 red on KRI-IMP");
+
+        HttpResponse<String> api = get("/api/studies/RISK-S/kris", ADMIN, ADMIN_PASSWORD);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("\"nightlyRunId\":" + run).contains("\"site\":\"SITE-03\"").contains("\"flag\":\"RED\"")
+                .containsPattern("\"newSignals\":\\[.*\\{\"kriId\":\"KRI-IMP\",\"title\":\"[^\"]*\",\"site\":\"SITE-03\"");
+        assertThat(get("/api/studies/RISK-S/kris", MONITOR, MONITOR_PASSWORD).statusCode()).as("not the monitor's sites").isEqualTo(404);
+    }
+
+    /** docs/screens/<page>-1280.png when -Dprotoguard.screens names the folder (the web helper's Screens convention). */
+    private static void screen(String page) throws Exception {
+        String dir = System.getProperty("protoguard.screens");
+        if (dir == null || dir.isBlank()) return;
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        Files.createDirectories(Path.of(dir));
+        Files.write(Path.of(dir, page + "-1280.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
