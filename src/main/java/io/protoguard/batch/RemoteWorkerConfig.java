@@ -45,6 +45,7 @@ public class RemoteWorkerConfig {
         container.setConcurrentConsumers(Math.max(1, nightly.threads()));
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setDefaultRequeueRejected(false);
+        container.setRecoveryInterval(2000); // after the broker comes back, consumers are there again within 2 s
         return container;
     }
 

@@ -18,7 +18,7 @@ final class WorkerProcess implements AutoCloseable {
     WorkerProcess(String name, List<String> springArgs) throws Exception {
         this.name = name;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "-Dprotoguard.home=" + Path.of("").toAbsolutePath(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "-Dprotoguard.home=" + Path.of("").toAbsolutePath(),
                 "io.protoguard.cli.Main", "nightly", "--worker"));
         command.addAll(springArgs);
         process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
