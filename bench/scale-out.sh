@@ -5,7 +5,8 @@
 # on a fresh PostgreSQL schema per run; plus the single-process run (no broker, threads=2) on the same data.
 # Usage: bench/scale-out.sh            Env: STUDIES (default 20), SUBJECTS (default 20000), WORKERS (default "1 2"),
 #        SITES (default 0: one partition per study; k: each study lists SITE-01..SITE-k, so k+1 partitions a study),
-#        WORK (default /tmp/protoguard-scale), PG (default jdbc:postgresql://127.0.0.1:5432/test, user postgres).
+#        WORK (default /tmp/protoguard-scale), PG (default jdbc:postgresql://127.0.0.1:5432/test, user postgres),
+#        CP (classpath; default target/classes:target/lib/*).
 # Writes bench/results/scale-out.csv (one line per run) and scale-out-db.txt (rows and bytes per partition).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,8 +15,11 @@ studies="${STUDIES:-20}" subjects="${SUBJECTS:-20000}" sites="${SITES:-0}" worke
 work="${WORK:-/tmp/protoguard-scale}" pg="${PG:-jdbc:postgresql://127.0.0.1:5432/test}"
 out="$root/bench/results"
 mkdir -p "$work" "$out"
-[ -d target/lib ] && [ -f target/protoguard.jar ] || mvn -B -q -DskipTests package >&2
-java=(java -Xmx1g -Dprotoguard.home="$root" -cp "target/classes:target/lib/*" io.protoguard.cli.Main)
+# CP: the classpath to run (default what ./protoguard runs: target/classes + target/lib, built when missing)
+if [ -z "${CP:-}" ]; then
+  [ -d target/lib ] && [ -f target/protoguard.jar ] || mvn -B -q -DskipTests package >&2
+fi
+java=(java -Xmx1g -Dprotoguard.home="$root" -cp "${CP:-target/classes:target/lib/*}" io.protoguard.cli.Main)
 psql_() { psql -q -h 127.0.0.1 -U postgres -d test -v ON_ERROR_STOP=1 "$@"; }
 
 site_list=""
