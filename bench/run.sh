@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks for docs/benchmarks.md. Usage: bench/run.sh [N ...] (default: 1000 10000 100000 1000000)
 # Env: XLSX_MAX (largest N run from XLSX, default 100000), WORK (data folder, default /tmp/protoguard-bench),
-#      HEAP (-Xmx of every check, default 1g), PHASES (default "growth cold inprocess jmh").
+#      HEAP (-Xmx of every check, default 1g), PHASES (default "growth cold inprocess jmh"; "scale" adds bench/scale-out.sh).
 # Writes bench/results/: machine.txt, growth.csv, growth.png, inprocess.csv, cold-start.csv, jmh.csv, logs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -109,4 +109,10 @@ if [[ "$phases" == *" jmh "* ]]; then
   echo "== JMH: engine alone vs plain Java" >&2
   java -cp "$cp" -Dprotoguard.home="$root" org.openjdk.jmh.Main EngineBenchmark -rf csv -rff "$out/jmh.csv" >"$out/jmh.txt" 2>&1
   tail -4 "$out/jmh.txt" >&2
+fi
+
+if [[ "$phases" == *" scale "* ]]; then
+  # Not in the default phases: the nightly run on 1 and 2 workers over RabbitMQ and PostgreSQL (docs/scaling.md).
+  echo "== scale-out: nightly run, single process and 1, 2 workers" >&2
+  "$root/bench/scale-out.sh"
 fi

@@ -15,6 +15,7 @@ import org.springframework.batch.core.Step;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,14 +24,15 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job: one step, {@code checkStudies}, with one partition per study on a thread pool; the job fails if
+ * The nightly job: one step, {@code checkStudies}, with one partition per (study, site) pair on a thread pool, or on
+ * remote workers over RabbitMQ when {@code protoguard.nightly.remote.enabled} ({@link RemoteManagerConfig}); the job fails if
  * any study failed, and the reports are written after it either way. A FAILED job is what lets a restart for the same as-of date retry exactly the
  * studies that failed or never finished; the studies already checked are skipped. Every step uses the one
  * transaction manager of the DataSource that also holds the job repository, so a study's observations and its
  * step's progress commit together.
  */
 @Configuration
-@EnableConfigurationProperties(NightlySettings.class)
+@EnableConfigurationProperties({NightlySettings.class, RemoteSettings.class})
 public class NightlyJobConfig {
     public static final String JOB = "nightly", CHECK_STUDIES = "checkStudies", CHECK_STUDY = "checkStudy";
 
@@ -38,6 +40,12 @@ public class NightlyJobConfig {
     public ProtocolCache nightlyProtocols(@Value("${protoguard.home:}") String home) {
         Path root = home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home).toAbsolutePath();
         return new ProtocolCache(root.resolve("decision-tables"), root.resolve("rules"));
+    }
+
+    /** Site KRIs, computed once per study after all its partitions are in ({@link StudyJudge}). */
+    @Bean
+    public RiskIndicators riskIndicators(JdbcClient jdbc, NightlyStore store, ProtocolCache nightlyProtocols) {
+        return new RiskIndicators(new KriStore(jdbc), store, nightlyProtocols);
     }
 
     @Bean
@@ -56,19 +64,23 @@ public class NightlyJobConfig {
 
     @Bean
     public Step checkStudy(JobRepository jobs, PlatformTransactionManager transactions, StudyRegistry registry, NightlyStore store,
-                           ProtocolCache nightlyProtocols, NightlySettings settings, JdbcClient jdbc) {
+                           PartitionResults partitionResults, StudyJudge studyJudge, ProtocolCache nightlyProtocols, NightlySettings settings) {
         return new StepBuilder(CHECK_STUDY, jobs)
-                .tasklet(new CheckStudyTasklet(registry, store, nightlyProtocols, transactions, settings.partitionDelayMs(),
-                        new RiskIndicators(new KriStore(jdbc), store, nightlyProtocols)), transactions)
+                .tasklet(new CheckStudyTasklet(registry, store, partitionResults, studyJudge, nightlyProtocols, transactions,
+                        settings.partitionDelayMs()), transactions)
                 .build();
     }
 
     @Bean
     public Step checkStudies(JobRepository jobs, StudyRegistry registry, Step checkStudy, ThreadPoolTaskExecutor studyThreads,
-                             NightlySettings settings) {
-        return new StepBuilder(CHECK_STUDIES, jobs)
-                .partitioner(CHECK_STUDY, new StudyPartitioner(registry))
-                .step(checkStudy)
+                             NightlySettings settings, ObjectProvider<RemoteManagerConfig.RemotePartitions> remote) {
+        var step = new StepBuilder(CHECK_STUDIES, jobs).partitioner(CHECK_STUDY, new StudyPartitioner(registry));
+        RemoteManagerConfig.RemotePartitions workers = remote.getIfAvailable();
+        if (workers != null) {
+            // protoguard.nightly.remote.enabled: the partitions go to `protoguard nightly --worker` processes over RabbitMQ
+            return step.partitionHandler(workers.handler()).listener(workers.watch()).build();
+        }
+        return step.step(checkStudy)
                 .gridSize(Math.max(1, settings.threads()))
                 .taskExecutor(studyThreads)
                 .build();

@@ -19,7 +19,9 @@ import picocli.CommandLine.Unmatched;
                 + "Exit status: 0 every study checked; 3 some studies failed (each named on standard error with the reason); "
                 + "2 bad arguments or the run could not start; 4 another nightly run is still in progress.%n"
                 + "Other arguments are Spring Boot properties, e.g. --spring.datasource.url=jdbc:postgresql://host/db "
-                + "--protoguard.nightly.threads=4 --protoguard.nightly.report-dir=/srv/reports")
+                + "--protoguard.nightly.threads=4 --protoguard.nightly.report-dir=/srv/reports%n"
+                + "On several machines (docs/scaling.md): --protoguard.nightly.remote.enabled=true on the manager sends the partitions "
+                + "over RabbitMQ (--spring.rabbitmq.host=...) to workers started with --worker, all on one shared PostgreSQL database.")
 final class NightlyCommand implements Callable<Integer> {
     static final int SOME_FAILED = 3, BUSY = 4;
 
@@ -34,6 +36,10 @@ final class NightlyCommand implements Callable<Integer> {
 
     @Option(names = "--rerun", description = "check every study again as a new run even if the run for this date is complete")
     boolean rerun;
+
+    @Option(names = "--worker", description = "run as a worker of the nightly run on several machines: take (study, site) partitions "
+            + "from the RabbitMQ queue until stopped (SIGTERM); needs the manager's database and broker settings")
+    boolean worker;
 
     @Unmatched
     List<String> springArgs = new ArrayList<>();
@@ -52,6 +58,13 @@ final class NightlyCommand implements Callable<Integer> {
         if (registerOnly && studies == null) {
             System.err.println("protoguard: --register-only needs --studies FILE");
             return ExitCodes.INPUT_ERRORS;
+        }
+        if (worker) {
+            if (studies != null || registerOnly || rerun || asOf != null) {
+                System.err.println("protoguard: --worker takes no --as-of, --studies, --register-only or --rerun: the manager decides the run");
+                return ExitCodes.INPUT_ERRORS;
+            }
+            return NightlyRunner.work(springArgs);
         }
         return NightlyRunner.run(asOf != null ? asOf : LocalDate.now(), studies, registerOnly, rerun, springArgs);
     }

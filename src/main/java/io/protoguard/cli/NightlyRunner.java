@@ -51,6 +51,29 @@ final class NightlyRunner {
         }
     }
 
+    /**
+     * {@code protoguard nightly --worker}: the nightly context with the worker's queue listener, until the process is
+     * stopped. SIGTERM closes the context (Spring's shutdown hook): the listener stops taking requests, and a
+     * partition that has not finished is never acknowledged, so the broker gives it to another worker.
+     */
+    static int work(List<String> springArgs) throws Exception {
+        List<String> args = new java.util.ArrayList<>(springArgs);
+        args.add("--protoguard.nightly.worker=true");
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        try (ConfigurableApplicationContext context = NightlyApplication.start(args.toArray(String[]::new))) {
+            context.addApplicationListener(e -> {
+                if (e instanceof org.springframework.context.event.ContextClosedEvent) closed.countDown();
+            });
+            var remote = context.getBean(io.protoguard.batch.RemoteSettings.class);
+            var rabbit = context.getEnvironment();
+            System.err.println("protoguard: nightly worker " + ProcessHandle.current().pid() + " takes partitions from queue " + remote.queue()
+                    + " at " + rabbit.getProperty("spring.rabbitmq.host", "localhost") + ":" + rabbit.getProperty("spring.rabbitmq.port", "5672")
+                    + " with " + context.getBean(NightlySettings.class).threads() + " threads; stop it with SIGTERM");
+            closed.await();
+        }
+        return 0;
+    }
+
     private static int summarise(NightlyLauncher.Outcome o, Path reportDir, PrintStream out, PrintStream err) {
         if (o.kind() == NightlyLauncher.Kind.BUSY) {
             err.println("protoguard: " + o.message());

@@ -118,6 +118,13 @@ class NightlyRestartTest {
         }
     }
 
+    /** A row as text with its column names in lower case: H2 names them in upper case, PostgreSQL in lower. */
+    private static String lowerCaseColumns(Map<String, Object> row) {
+        Map<String, Object> lower = new LinkedHashMap<>();
+        row.forEach((column, value) -> lower.put(column.toLowerCase(java.util.Locale.ROOT), value));
+        return lower.toString();
+    }
+
     /** Every nightly table's content without ids and times, which differ between two databases doing the same work. */
     static Map<String, List<String>> snapshot(NightlyFixture f) {
         Map<String, String> queries = new LinkedHashMap<>();
@@ -135,7 +142,7 @@ class NightlyRestartTest {
         queries.put("reviews", "SELECT fingerprint, status, reason, review_comment, reviewed_by FROM deviation_review ORDER BY id");
         return f.query(jdbc -> {
             Map<String, List<String>> result = new LinkedHashMap<>();
-            queries.forEach((name, sql) -> result.put(name, jdbc.sql(sql).query().listOfRows().stream().map(Object::toString).toList()));
+            queries.forEach((name, sql) -> result.put(name, jdbc.sql(sql).query().listOfRows().stream().map(NightlyRestartTest::lowerCaseColumns).toList()));
             return result;
         });
     }
