@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.kie.api.KieBase;
 
 /**
  * Loads a protocol folder: {@code protocol.properties} (id, title, version, effectiveDate), its decision
@@ -22,9 +23,21 @@ import java.util.stream.Stream;
  */
 public final class ProtocolLoader {
     private final Path sharedRules;
+    private final RuleBaseCache cache;
 
+    /** A loader that keeps compiled rule bases in the standard on-disk cache ({@link RuleBaseCache#standard()}). */
     public ProtocolLoader(Path sharedRules) {
+        this(sharedRules, RuleBaseCache.standard());
+    }
+
+    /** A loader with its compiled rule bases in {@code cacheDir}; null compiles on every load. */
+    public ProtocolLoader(Path sharedRules, Path cacheDir) {
+        this(sharedRules, cacheDir == null ? null : new RuleBaseCache(cacheDir));
+    }
+
+    private ProtocolLoader(Path sharedRules, RuleBaseCache cache) {
         this.sharedRules = sharedRules;
+        this.cache = cache;
     }
 
     /** The latest version of the protocol in {@code dir}. */
@@ -105,18 +118,26 @@ public final class ProtocolLoader {
         if (!problems.isEmpty()) return null; // refused: nothing of it is compiled, nothing runs
         for (TableCheck.Checked c : checked) if (c.kind().compiled()) compiled.add(compile(c));
         String hash = HexFormat.of().formatHex(digest.digest());
-        KieBaseBuilder.Built built = KieBaseBuilder.build(info, hash, compiled, drlFiles, problems);
-        if (!problems.isEmpty()) return null;
-        DryRun.Result dry = DryRun.collect(built.kieBase(), info, compiled, problems);
+        // The tables passed every check above; only the Drools compile is skipped when the cache has it.
+        String key = cache == null ? null : RuleBaseCache.key(hash + "\n" + info);
+        KieBase cached = cache == null ? null : cache.load(key);
+        KieBase base = cached;
+        if (base == null) {
+            base = KieBaseBuilder.build(info, hash, compiled, drlFiles, problems).kieBase();
+            if (!problems.isEmpty()) return null;
+        }
+        DryRun.Result dry = DryRun.collect(base, info, compiled, problems);
         List<ProtocolRule> rules = dry.rules();
         if (rules.isEmpty() && problems.isEmpty()) {
             problems.add(new ProtocolProblem(version.folder().isEmpty() ? info.id() : version.folder(), null, null,
                     "the protocol yields no rules; add decision tables (*.drl.xlsx) with rule rows"));
         }
         if (!problems.isEmpty()) return null;
-        LoadedProtocol loaded = new LoadedProtocol(info, built.kieBase(), rules, dry.tableFacts(), CodeBooks.of(rules), tables, hash);
+        LoadedProtocol loaded = new LoadedProtocol(info, base, rules, dry.tableFacts(), CodeBooks.of(rules), tables, hash);
         problems.addAll(ProtocolLint.check(loaded)); // what protocol check finds, check refuses too
-        return problems.isEmpty() ? loaded : null;
+        if (!problems.isEmpty()) return null;
+        if (cached == null && cache != null) cache.store(key, base); // only a protocol that loads whole is kept
+        return loaded;
     }
 
     /** The table's rules, generated from its checked cells; the workbook itself never reaches Drools. */
