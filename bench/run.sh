@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks for docs/benchmarks.md. Usage: bench/run.sh [N ...] (default: 1000 10000 100000 1000000)
-# Env: XLSX_MAX (largest N run from XLSX, default 100000), WORK (data folder, default /tmp/protoguard-bench),
+# Env: BASE (previous main's checkout, for the cold phase), XLSX_MAX (largest N run from XLSX, default 100000), WORK (data folder, default /tmp/protoguard-bench),
 #      HEAP (-Xmx of every check, default 1g), PHASES (default "growth cold inprocess jmh"; "scale" adds bench/scale-out.sh).
 # Writes bench/results/: machine.txt, growth.csv, growth.png, inprocess.csv, cold-start.csv, jmh.csv, logs.
 set -euo pipefail
@@ -13,6 +13,8 @@ xlsx_max="${XLSX_MAX:-100000}"
 heap="${HEAP:-1g}"
 out="$root/bench/results"
 mkdir -p "$work" "$out"
+# Compiled rule bases (RuleBaseCache) of the timed runs go with the data, not into ~/.cache.
+export PROTOGUARD_CACHE="${PROTOGUARD_CACHE:-$work/rulebase-cache}"
 command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 echo "== build" >&2
@@ -88,14 +90,8 @@ java -cp "$cp" io.protoguard.bench.GrowthPlot "$out/growth.csv" "$out/growth.png
 fi
 
 if [[ "$phases" == *" cold "* ]]; then
-echo "== cold start: 20-subject workbook, a new JVM each run" >&2
-[ -f "$work/example-20.xlsx" ] || run generate --protocol sivelestat-evt --subjects 20 --seed 7 --out "$work/example-20.xlsx" >&2
-echo "run,wall_s" >"$out/cold-start.csv"
-for i in 1 2 3 4 5; do
-  /usr/bin/time -f "%e" -o "$out/cold-$i.time" java -Dprotoguard.home="$root" ${COLD_OPTS:-} "${launch[@]}" check --protocol sivelestat-evt \
-    --as-of 2026-07-01 --format json "$work/example-20.xlsx" >/dev/null 2>&1 || true
-  echo "$i,$(tail -1 "$out/cold-$i.time")" | tee -a "$out/cold-start.csv" >&2  # the exit status (1: deviations) is not a failure
-done
+echo "== cold start: --help and a cold check of the 20-subject example through ./protoguard, interleaved" >&2
+WORK="$work" bench/cold-start.sh "${COLD_ROUNDS:-7}" >&2  # BASE=<checkout of the previous main> adds it side by side
 fi
 
 if [[ "$phases" == *" inprocess "* ]]; then

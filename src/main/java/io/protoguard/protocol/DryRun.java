@@ -28,9 +28,19 @@ final class DryRun {
     record Result(List<ProtocolRule> rules, TableFacts tableFacts) {}
 
     static Result collect(KieBase base, ProtocolInfo info, List<CompiledTable> tables, List<ProtocolProblem> problems) {
-        Set<String> failed = new HashSet<>();
+        return collect(base, info, tableRules(tables), tables, problems);
+    }
+
+    static Set<String> tableRules(List<CompiledTable> tables) {
         Set<String> tableRules = new HashSet<>();
         for (CompiledTable t : tables) tableRules.addAll(t.ruleNames());
+        return tableRules;
+    }
+
+    /** {@code tables} only places a failing row's message; a cached (already validated) protocol passes none. */
+    static Result collect(KieBase base, ProtocolInfo info, Set<String> tableRules, List<CompiledTable> tables,
+                          List<ProtocolProblem> problems) {
+        Set<String> failed = new HashSet<>();
         for (int attempt = 0; attempt < 1000; attempt++) {
             KieSession session = base.newKieSession();
             try {

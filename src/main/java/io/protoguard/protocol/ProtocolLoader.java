@@ -11,9 +11,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.kie.api.KieBase;
 
 /**
  * Loads a protocol folder: {@code protocol.properties} (id, title, version, effectiveDate), its decision
@@ -22,9 +25,21 @@ import java.util.stream.Stream;
  */
 public final class ProtocolLoader {
     private final Path sharedRules;
+    private final RuleBaseCache cache;
 
+    /** A loader that keeps compiled rule bases in the standard on-disk cache ({@link RuleBaseCache#standard()}). */
     public ProtocolLoader(Path sharedRules) {
+        this(sharedRules, RuleBaseCache.standard());
+    }
+
+    /** A loader with its compiled rule bases in {@code cacheDir}; null compiles on every load. */
+    public ProtocolLoader(Path sharedRules, Path cacheDir) {
+        this(sharedRules, cacheDir == null ? null : new RuleBaseCache(cacheDir));
+    }
+
+    private ProtocolLoader(Path sharedRules, RuleBaseCache cache) {
         this.sharedRules = sharedRules;
+        this.cache = cache;
     }
 
     /** The latest version of the protocol in {@code dir}. */
@@ -64,7 +79,17 @@ public final class ProtocolLoader {
     private LoadedProtocol loadVersion(Path dir, ProtocolFolder.Version version, List<Path> shared,
                                        List<ProtocolProblem> problems) {
         ProtocolInfo info = version.info();
-        MessageDigest digest = sha256();
+        Map<Path, byte[]> contents = new LinkedHashMap<>();
+        String hash = contentHash(dir, version, shared, contents, problems);
+        // An unchanged protocol version (same bytes, same engine) passed every check below when it was stored.
+        String key = cache == null ? null : RuleBaseCache.key(hash + "\n" + info);
+        RuleBaseCache.Entry hit = cache == null || !problems.isEmpty() ? null : cache.load(key);
+        if (hit != null) {
+            DryRun.Result dry = DryRun.collect(hit.base(), info, hit.tableRules(), List.of(), problems);
+            if (!problems.isEmpty()) return null;
+            return new LoadedProtocol(info, hit.base(), dry.rules(), dry.tableFacts(), CodeBooks.of(dry.rules()),
+                    hit.tables(), hash);
+        }
         List<CompiledTable> compiled = new ArrayList<>();
         List<RuleTableSheet> tables = new ArrayList<>();
         List<Path> drlFiles = new ArrayList<>(shared);
@@ -72,10 +97,8 @@ public final class ProtocolLoader {
         List<TableCheck.CodeRef> codeRefs = new ArrayList<>();
         for (Path p : version.files().values()) {
             String file = dir.relativize(p).toString();
-            byte[] bytes = read(p, problems);
-            if (bytes == null) continue;
-            digest.update(file.getBytes(StandardCharsets.UTF_8));
-            digest.update(bytes);
+            byte[] bytes = contents.get(p);
+            if (bytes == null) continue; // unreadable: already a problem
             if (file.toLowerCase().endsWith(".drl")) {
                 drlFiles.add(p);
                 continue;
@@ -95,28 +118,43 @@ public final class ProtocolLoader {
         TableLint.check(checked.stream().filter(c -> c.kind().compiled()).map(TableCheck.Checked::table).toList(), problems);
         CodeDeclarations.check(checked, codeRefs, problems);
         TableLint.checkAcross(tables, problems);
-        for (Path p : shared) {
-            byte[] bytes = read(p, problems);
-            if (bytes != null) {
-                digest.update(("rules/" + p.getFileName()).getBytes(StandardCharsets.UTF_8));
-                digest.update(bytes);
-            }
-        }
         if (!problems.isEmpty()) return null; // refused: nothing of it is compiled, nothing runs
         for (TableCheck.Checked c : checked) if (c.kind().compiled()) compiled.add(compile(c));
-        String hash = HexFormat.of().formatHex(digest.digest());
-        KieBaseBuilder.Built built = KieBaseBuilder.build(info, hash, compiled, drlFiles, problems);
+        KieBase base = KieBaseBuilder.build(info, hash, compiled, drlFiles, problems).kieBase();
         if (!problems.isEmpty()) return null;
-        DryRun.Result dry = DryRun.collect(built.kieBase(), info, compiled, problems);
+        DryRun.Result dry = DryRun.collect(base, info, compiled, problems);
         List<ProtocolRule> rules = dry.rules();
         if (rules.isEmpty() && problems.isEmpty()) {
             problems.add(new ProtocolProblem(version.folder().isEmpty() ? info.id() : version.folder(), null, null,
                     "the protocol yields no rules; add decision tables (*.drl.xlsx) with rule rows"));
         }
         if (!problems.isEmpty()) return null;
-        LoadedProtocol loaded = new LoadedProtocol(info, built.kieBase(), rules, dry.tableFacts(), CodeBooks.of(rules), tables, hash);
+        LoadedProtocol loaded = new LoadedProtocol(info, base, rules, dry.tableFacts(), CodeBooks.of(rules), tables, hash);
         problems.addAll(ProtocolLint.check(loaded)); // what protocol check finds, check refuses too
-        return problems.isEmpty() ? loaded : null;
+        if (!problems.isEmpty()) return null;
+        // Only a protocol version that passed everything is kept; the next load with the same bytes skips the above.
+        if (cache != null) cache.store(key, new RuleBaseCache.Entry(base, tables, DryRun.tableRules(compiled)));
+        return loaded;
+    }
+
+    /** SHA-256 over the version's files and the shared DRL (name, then bytes), keeping the bytes read. */
+    private static String contentHash(Path dir, ProtocolFolder.Version version, List<Path> shared,
+                                      Map<Path, byte[]> contents, List<ProtocolProblem> problems) {
+        MessageDigest digest = sha256();
+        for (Path p : version.files().values()) {
+            byte[] bytes = read(p, problems);
+            if (bytes == null) continue;
+            contents.put(p, bytes);
+            digest.update(dir.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+        }
+        for (Path p : shared) {
+            byte[] bytes = read(p, problems);
+            if (bytes == null) continue;
+            digest.update(("rules/" + p.getFileName()).getBytes(StandardCharsets.UTF_8));
+            digest.update(bytes);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The table's rules, generated from its checked cells; the workbook itself never reaches Drools. */

@@ -1,5 +1,6 @@
 package io.protoguard.protocol;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -8,13 +9,14 @@ import java.util.Map;
  * the RuleTable name, its columns (letter, kind, fact type, snippet, title) and its rule rows (Excel row numbers).
  */
 public record RuleTableSheet(String file, String sheet, String tableName, int ruleTableRow, List<Column> columns,
-                             List<RuleRow> rows) {
+                             List<RuleRow> rows) implements Serializable { // Serializable: kept in RuleBaseCache
 
     /** {@code objectType}: row 7, the fact a CONDITION column constrains (empty for ACTION columns). */
-    public record Column(int index, String letter, String kind, String objectType, String snippet, String title) {}
+    public record Column(int index, String letter, String kind, String objectType, String snippet, String title)
+            implements Serializable {}
 
     /** {@code cells}: column index to the cell's text as Drools will read it. */
-    public record RuleRow(int excelRow, Map<Integer, String> cells) {
+    public record RuleRow(int excelRow, Map<Integer, String> cells) implements Serializable {
         public String cell(Column c) {
             return cells.get(c.index());
         }
