@@ -20,6 +20,8 @@ import java.util.zip.ZipFile;
  * one compile after a rebuild and rules out a rule base compiled against other classes.
  */
 final class EngineFingerprint {
+    /** The classes could not be digested: the rule base cache is not used at all. */
+    static final String UNKNOWN = "";
     private static volatile String value;
 
     private EngineFingerprint() {}
@@ -39,8 +41,8 @@ final class EngineFingerprint {
             if (Files.isDirectory(code)) digestFolder(code, md);
             else digestJar(code, md);
         } catch (URISyntaxException | RuntimeException e) {
-            // Unknown code source: a fingerprint that never repeats, so nothing cached is ever trusted.
-            md.update(("unknown " + System.nanoTime()).getBytes(StandardCharsets.UTF_8));
+            // Unknown code source (e.g. a nested jar of the executable jar): no fingerprint, so nothing is cached.
+            return UNKNOWN;
         }
         return RuleBaseCache.hex(md.digest());
     }

@@ -83,7 +83,7 @@ public final class ProtocolLoader {
         String hash = contentHash(dir, version, shared, contents, problems);
         // An unchanged protocol version (same bytes, same engine) passed every check below when it was stored.
         String key = cache == null ? null : RuleBaseCache.key(hash + "\n" + info);
-        RuleBaseCache.Entry hit = cache == null || !problems.isEmpty() ? null : cache.load(key);
+        RuleBaseCache.Entry hit = key == null || !problems.isEmpty() ? null : cache.load(key);
         if (hit != null) {
             DryRun.Result dry = DryRun.collect(hit.base(), info, hit.tableRules(), List.of(), problems);
             if (!problems.isEmpty()) return null;
@@ -133,7 +133,7 @@ public final class ProtocolLoader {
         problems.addAll(ProtocolLint.check(loaded)); // what protocol check finds, check refuses too
         if (!problems.isEmpty()) return null;
         // Only a protocol version that passed everything is kept; the next load with the same bytes skips the above.
-        if (cache != null) cache.store(key, new RuleBaseCache.Entry(base, tables, DryRun.tableRules(compiled)));
+        if (key != null) cache.store(key, new RuleBaseCache.Entry(base, tables, DryRun.tableRules(compiled)));
         return loaded;
     }
 

@@ -73,9 +73,11 @@ final class RuleBaseCache {
         return dir;
     }
 
-    /** The key of a protocol version's rule base: its content hash under this build's engine. */
+    /** The key of a protocol version's rule base: its content hash under this build's engine; null if the engine is unknown. */
     static String key(String contentHash) {
-        return hex(sha256().digest((contentHash + "\n" + EngineFingerprint.get()).getBytes(StandardCharsets.UTF_8)));
+        String engine = EngineFingerprint.get();
+        if (engine.equals(EngineFingerprint.UNKNOWN)) return null;
+        return hex(sha256().digest((contentHash + "\n" + engine).getBytes(StandardCharsets.UTF_8)));
     }
 
     Path file(String key) {
