@@ -30,6 +30,8 @@ public class RunDeviationQueries {
             "severity", "severity", "visit", "visit", "occurredOn", "occurred_on", "rule", "rule_id");
 
     private final JdbcClient jdbc;
+    private final RunFacts<Choices> choices = new RunFacts<>();
+    private final RunFacts<Long> deviationTotals = new RunFacts<>(), subjectTotals = new RunFacts<>();
 
     public RunDeviationQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -38,7 +40,9 @@ public class RunDeviationQueries {
     public Paging.Page<Deviation> page(long runId, Filter filter, Paging.Request request, Map<String, Integer> visitOrder) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(runId, filter, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM deviation" + where).params(params).query(Long.class).single();
+        boolean unfiltered = params.size() == 1; // only the run: the total never changes, so it is counted once
+        long total = unfiltered ? deviationTotals.get(runId, id -> count("SELECT COUNT(*) FROM deviation" + where, params))
+                : count("SELECT COUNT(*) FROM deviation" + where, params);
         params.put("limit", request.size());
         params.put("offset", request.offset());
         List<Deviation> rows = jdbc.sql("SELECT * FROM deviation" + where + orderBy(request, visitOrder)
@@ -58,6 +62,10 @@ public class RunDeviationQueries {
 
     /** One pass over the run's deviations (not one per column): on a 100,000-subject run each pass is a scan. */
     public Choices choices(long runId) {
+        return choices.get(runId, this::readChoices);
+    }
+
+    private Choices readChoices(long runId) {
         java.util.TreeSet<String> categories = new java.util.TreeSet<>(), severities = new java.util.TreeSet<>(),
                 visits = new java.util.TreeSet<>();
         jdbc.sql("SELECT category, severity, visit FROM deviation WHERE run_id = ? GROUP BY category, severity, visit")
@@ -81,7 +89,8 @@ public class RunDeviationQueries {
             where += " AND UPPER(t.subject_id) LIKE :prefix ESCAPE '!'";
             params.put("prefix", likePrefix(prefix));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM subject_timeline t" + where).params(params).query(Long.class).single();
+        String counted = "SELECT COUNT(*) FROM subject_timeline t" + where;
+        long total = present(prefix) ? count(counted, params) : subjectTotals.get(runId, id -> count(counted, params));
         params.put("limit", request.size());
         params.put("offset", request.offset());
         // ordered as the primary key (run_id, subject_id) is: read in index order, never a sort of 100,000 rows
@@ -114,6 +123,10 @@ public class RunDeviationQueries {
                 .param("run", runId).param("subject", subjectId).param("rule", ruleId)
                 .param("visit", visit == null ? "" : visit).param("on", occurredOn == null ? LocalDate.of(1900, 1, 1) : occurredOn)
                 .query(RunDeviationQueries::deviation).optional();
+    }
+
+    private long count(String sql, Map<String, Object> params) {
+        return jdbc.sql(sql).params(Map.copyOf(params)).query(Long.class).single();
     }
 
     private static String where(long runId, Filter f, Map<String, Object> params) {
