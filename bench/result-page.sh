@@ -4,6 +4,8 @@
 # a free port with a fresh data folder, uploads each workbook through the API, signs in through the login form like
 # a browser, and fetches /runs/{id} REPEAT times (the first fetch is cold). Usage: bench/result-page.sh [N ...]
 # (default: 20 2000 100000). Env: HEAP (server -Xmx, default 3g), WORK (default /tmp/protoguard-result-page), PORT (default 18481), REPEAT (default 5).
+# REUSE_DATA: the data folder of an earlier run of this script ($WORK/data-<pid>): its runs 1, 2, ... (one per size,
+# in the order given) are measured again without generating or uploading anything.
 # Needs target/classes and target/lib (mvn -DskipTests package). Writes bench/results/result-page.csv.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,11 +22,11 @@ rm -rf "$work/app" && mkdir -p "$work/app" && cp -r "$root/target/classes" "$roo
 cp="$work/app/classes:$work/app/lib/*"
 
 for n in "${sizes[@]}"; do
-  [ -f "$work/site-$n.xlsx" ] || java -XX:TieredStopAtLevel=1 -Dprotoguard.home="$root" -cp "$cp" io.protoguard.cli.Main \
+  [ -n "${REUSE_DATA:-}" ] || [ -f "$work/site-$n.xlsx" ] || java -XX:TieredStopAtLevel=1 -Dprotoguard.home="$root" -cp "$cp" io.protoguard.cli.Main \
       generate --protocol sivelestat-evt --subjects "$n" --out "$work/site-$n.xlsx" >&2
 done
 
-data="$work/data-$$"
+data="${REUSE_DATA:-$work/data-$$}"
 password="bench-password-$$"
 hash=$(echo "$password" | java -cp "$cp" io.protoguard.cli.Main hash-password)
 java -Xmx${HEAP:-3g} -Dprotoguard.home="$root" -cp "$cp" io.protoguard.cli.Main serve --server.port="$port" \
@@ -45,12 +47,14 @@ curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "username=bench" --dat
   echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg), commit $(cd "$root" && git rev-parse --short HEAD)"
   echo "subjects,deviations,upload_and_check_s,ttfb_cold_ms,ttfb_median_ms,html_bytes,subject_timeline_ttfb_ms"
 } >"$out/result-page.csv"
+reused=0
 for n in "${sizes[@]}"; do
   started=$(date +%s.%N)
-  id=$(curl -s -u "bench:$password" -F protocol=sivelestat-evt -F asOf=2027-01-01 -F "file=@$work/site-$n.xlsx" \
-      "http://127.0.0.1:$port/api/runs" | sed -n 's/^{"id":\([0-9]*\),.*/\1/p')
+  if [ -n "${REUSE_DATA:-}" ]; then reused=$((reused + 1)); id=$reused; else id=$(curl -s -u "bench:$password" -F protocol=sivelestat-evt -F asOf=2027-01-01 -F "file=@$work/site-$n.xlsx" \
+      "http://127.0.0.1:$port/api/runs" | sed -n 's/^{"id":\([0-9]*\),.*/\1/p'); fi
   [ -n "$id" ] || { echo "upload of $n subjects failed; see $work/serve.log" >&2; exit 1; }
   checked=$(echo "$(date +%s.%N) - $started" | bc)
+  [ -z "${REUSE_DATA:-}" ] || checked=0 # not measured: the run was stored by an earlier run of this script
   deviations=$(curl -s -u "bench:$password" "http://127.0.0.1:$port/api/runs/$id" | sed -n 's/.*"deviations":\([0-9]*\),.*/\1/p')
   ttfbs=()
   for i in $(seq 1 "$repeat"); do

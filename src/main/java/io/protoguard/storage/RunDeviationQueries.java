@@ -30,6 +30,8 @@ public class RunDeviationQueries {
             "severity", "severity", "visit", "visit", "occurredOn", "occurred_on", "rule", "rule_id");
 
     private final JdbcClient jdbc;
+    private final RunFacts<Choices> choices = new RunFacts<>();
+    private final RunFacts<Long> deviationTotals = new RunFacts<>(), subjectTotals = new RunFacts<>();
 
     public RunDeviationQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -38,7 +40,9 @@ public class RunDeviationQueries {
     public Paging.Page<Deviation> page(long runId, Filter filter, Paging.Request request, Map<String, Integer> visitOrder) {
         Map<String, Object> params = new LinkedHashMap<>();
         String where = where(runId, filter, params);
-        long total = jdbc.sql("SELECT COUNT(*) FROM deviation" + where).params(params).query(Long.class).single();
+        boolean unfiltered = params.size() == 1; // only the run: the total never changes, so it is counted once
+        long total = unfiltered ? deviationTotals.get(runId, id -> count("SELECT COUNT(*) FROM deviation" + where, params))
+                : count("SELECT COUNT(*) FROM deviation" + where, params);
         params.put("limit", request.size());
         params.put("offset", request.offset());
         List<Deviation> rows = jdbc.sql("SELECT * FROM deviation" + where + orderBy(request, visitOrder)
@@ -53,14 +57,24 @@ public class RunDeviationQueries {
                 .params(params).query(RunDeviationQueries::deviation).list();
     }
 
-    /** The distinct values of a filterable column in the run (category, severity or visit), sorted. */
-    public List<String> values(long runId, String column) {
-        String c = switch (column) {
-            case "category", "severity", "visit" -> column;
-            default -> throw new IllegalArgumentException("not a filter column: " + column);
-        };
-        return jdbc.sql("SELECT DISTINCT " + c + " FROM deviation WHERE run_id = ? AND " + c + " IS NOT NULL ORDER BY " + c)
-                .param(runId).query(String.class).list();
+    /** What a run's deviations can be filtered by: the distinct categories, severities and visits, each sorted. */
+    public record Choices(List<String> categories, List<String> severities, List<String> visits) {}
+
+    /** One pass over the run's deviations (not one per column): on a 100,000-subject run each pass is a scan. */
+    public Choices choices(long runId) {
+        return choices.get(runId, this::readChoices);
+    }
+
+    private Choices readChoices(long runId) {
+        java.util.TreeSet<String> categories = new java.util.TreeSet<>(), severities = new java.util.TreeSet<>(),
+                visits = new java.util.TreeSet<>();
+        jdbc.sql("SELECT category, severity, visit FROM deviation WHERE run_id = ? GROUP BY category, severity, visit")
+                .param(runId).query(rs -> {
+                    categories.add(rs.getString(1));
+                    severities.add(rs.getString(2));
+                    if (rs.getString(3) != null) visits.add(rs.getString(3));
+                });
+        return new Choices(List.copyOf(categories), List.copyOf(severities), List.copyOf(visits));
     }
 
     /** A subject of the run (every subject placed on a calendar, with or without deviations) and its deviation count. */
@@ -75,11 +89,13 @@ public class RunDeviationQueries {
             where += " AND UPPER(t.subject_id) LIKE :prefix ESCAPE '!'";
             params.put("prefix", likePrefix(prefix));
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM subject_timeline t" + where).params(params).query(Long.class).single();
+        String counted = "SELECT COUNT(*) FROM subject_timeline t" + where;
+        long total = present(prefix) ? count(counted, params) : subjectTotals.get(runId, id -> count(counted, params));
         params.put("limit", request.size());
         params.put("offset", request.offset());
+        // ordered as the primary key (run_id, subject_id) is: read in index order, never a sort of 100,000 rows
         List<String> ids = jdbc.sql("SELECT t.subject_id FROM subject_timeline t" + where
-                + " ORDER BY t.subject_id LIMIT :limit OFFSET :offset").params(params).query(String.class).list();
+                + " ORDER BY t.run_id, t.subject_id LIMIT :limit OFFSET :offset").params(params).query(String.class).list();
         Map<String, Long> counts = new LinkedHashMap<>();
         ids.forEach(id -> counts.put(id, 0L));
         if (!ids.isEmpty()) {
@@ -109,6 +125,10 @@ public class RunDeviationQueries {
                 .query(RunDeviationQueries::deviation).optional();
     }
 
+    private long count(String sql, Map<String, Object> params) {
+        return jdbc.sql(sql).params(Map.copyOf(params)).query(Long.class).single();
+    }
+
     private static String where(long runId, Filter f, Map<String, Object> params) {
         StringBuilder sql = new StringBuilder(" WHERE run_id = :run");
         params.put("run", runId);
@@ -134,7 +154,7 @@ public class RunDeviationQueries {
     /** The engine's order (seq) unless a known column is asked for; ties always fall back to it, so pages never overlap. */
     private static String orderBy(Paging.Request r, Map<String, Integer> visitOrder) {
         String column = r.sort() == null ? null : COLUMNS.get(r.sort());
-        if (column == null) return " ORDER BY seq";
+        if (column == null) return " ORDER BY run_id, seq"; // the order of the (run_id, seq) index: read, never sorted
         String dir = r.descending() ? " DESC" : " ASC";
         if (column.equals("severity")) { // IMPORTANT before NON_IMPORTANT, as the Severity enum orders them
             return " ORDER BY CASE severity WHEN '" + Severity.IMPORTANT.name() + "' THEN 0 ELSE 1 END" + dir + ", seq";

@@ -165,7 +165,13 @@ public class RunQueries {
         return result;
     }
 
+    private final RunFacts<Map<String, Integer>> categoryCounts = new RunFacts<>();
+
     private Map<String, Integer> countsByCategory(long runId) {
+        return categoryCounts.get(runId, this::readCountsByCategory); // a stored run's deviations never change
+    }
+
+    private Map<String, Integer> readCountsByCategory(long runId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT category, COUNT(*) AS n FROM deviation WHERE run_id = ? GROUP BY category ORDER BY category")
                 .param(runId).query(rs -> {

@@ -71,9 +71,10 @@ public class RunPageController {
         model.addAttribute("warnings", runs.inputErrors(id, "WARNING"));
         model.addAttribute("maxErrorsShown", MAX_INPUT_ERRORS_SHOWN);
         model.addAttribute("table", table);
-        model.addAttribute("categories", deviations.values(id, "category"));
-        model.addAttribute("severities", deviations.values(id, "severity"));
-        model.addAttribute("visits", sortedVisits(deviations.values(id, "visit"), visitOrder(run.protocolId())));
+        RunDeviationQueries.Choices choices = deviations.choices(id);
+        model.addAttribute("categories", choices.categories());
+        model.addAttribute("severities", choices.severities());
+        model.addAttribute("visits", sortedVisits(choices.visits(), visitOrder(run.protocolId())));
         model.addAttribute("statuses", io.protoguard.storage.Review.STATUSES);
         Paging.Page<RunDeviationQueries.SubjectRow> subjects = deviations.subjects(id, subject,
                 Paging.Request.of(tpage, Paging.DEFAULT_SIZE, null, null));
