@@ -26,6 +26,25 @@ public final class CsvReport implements ReportWriter {
             "OccurredOn", "Message", "Expected", "Actual", "Citation", "SourceFile", "SourceSheet", "SourceRow",
             "ProtocolVersion", "CitationSource", "SourceDomain", "SourceSeq");
 
+    private final ReviewNote.Lookup reviews;
+
+    public CsvReport() {
+        this(null);
+    }
+
+    /** With each deviation's review as the last five columns ({@link ReviewNote#COLUMNS}); null for none. */
+    public CsvReport(ReviewNote.Lookup reviews) {
+        this.reviews = reviews;
+    }
+
+    /** The header: the deviation columns, then the review columns when reviews are written. */
+    List<String> columns() {
+        if (reviews == null) return COLUMNS;
+        List<String> all = new java.util.ArrayList<>(COLUMNS);
+        all.addAll(ReviewNote.COLUMNS);
+        return all;
+    }
+
     @Override
     public void write(CheckResult r, OutputStream out) throws IOException {
         write(r, r.deviations(), r.outcomes(), out);
@@ -36,10 +55,10 @@ public final class CsvReport implements ReportWriter {
                       OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(new NonClosingOutputStream(out), StandardCharsets.UTF_8));
         w.write('\uFEFF');
-        row(w, COLUMNS);
+        row(w, columns());
         for (Deviation d : deviations) {
             SourceRef s = d.source();
-            row(w, java.util.Arrays.asList(
+            List<String> fields = new java.util.ArrayList<>(java.util.Arrays.asList(
                     CellText.neutralise(d.subjectId()),
                     d.category() == null ? null : d.category().name(),
                     d.severity() == null ? null : d.severity().name(),
@@ -57,6 +76,10 @@ public final class CsvReport implements ReportWriter {
                     d.citationSource(),
                     s == null ? null : CellText.neutralise(s.domain()),
                     s == null || s.seq() == null ? null : s.seq().toString()));
+            if (reviews != null) {
+                for (String v : reviews.apply(d).values()) fields.add(CellText.neutralise(v));
+            }
+            row(w, fields);
         }
         w.flush();
         out.flush();

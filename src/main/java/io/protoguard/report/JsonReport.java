@@ -25,6 +25,17 @@ public final class JsonReport implements ReportWriter {
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
+    private final ReviewNote.Lookup reviews;
+
+    public JsonReport() {
+        this(null);
+    }
+
+    /** With each deviation's review as a {@code review} member; null for none. */
+    public JsonReport(ReviewNote.Lookup reviews) {
+        this.reviews = reviews;
+    }
+
     @Override
     public void write(CheckResult r, OutputStream out) throws IOException {
         write(r, r.deviations(), r.outcomes(), out);
@@ -42,7 +53,7 @@ public final class JsonReport implements ReportWriter {
             inputErrors(g, "inputErrors", r.inputErrors());
             inputErrors(g, "warnings", r.warnings());
             g.writeArrayFieldStart("deviations");
-            for (Deviation d : deviations) deviation(g, d);
+            for (Deviation d : deviations) deviation(g, d, reviews);
             g.writeEndArray();
             g.writeArrayFieldStart("outcomes");
             for (Outcome o : outcomes) {
@@ -86,7 +97,7 @@ public final class JsonReport implements ReportWriter {
         g.writeEndArray();
     }
 
-    private static void deviation(JsonGenerator g, Deviation d) throws IOException {
+    private static void deviation(JsonGenerator g, Deviation d, ReviewNote.Lookup reviews) throws IOException {
         g.writeStartObject();
         g.writeStringField("subjectId", d.subjectId());
         g.writeStringField("category", d.category() == null ? null : d.category().name());
@@ -112,6 +123,16 @@ public final class JsonReport implements ReportWriter {
             g.writeEndObject();
         }
         g.writeStringField("protocolVersion", d.protocolVersion());
+        if (reviews != null) {
+            ReviewNote n = reviews.apply(d);
+            g.writeObjectFieldStart("review");
+            g.writeStringField("status", n.status());
+            g.writeStringField("reason", n.reason());
+            g.writeStringField("comment", n.comment());
+            g.writeStringField("by", n.by());
+            g.writeStringField("at", n.at());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

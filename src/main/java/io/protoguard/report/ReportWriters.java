@@ -24,6 +24,21 @@ public final class ReportWriters {
         }
     }
 
+    /**
+     * The writer for {@code format} that adds each deviation's review (status, reason, comment, who, when) as extra
+     * columns (CSV, XLSX) or a {@code review} member (JSON); the text format has no review and is refused here.
+     */
+    public static ReportWriter withReviews(String format, ReviewNote.Lookup reviews) {
+        String f = format == null ? "" : format.trim().toLowerCase(Locale.ROOT);
+        switch (f) {
+            case "json": return new JsonReport(reviews);
+            case "csv": return new CsvReport(reviews);
+            case "xlsx": return new XlsxReport(reviews);
+            default:
+                throw new IllegalArgumentException("unknown report format with reviews '" + format + "'; formats: json, csv, xlsx");
+        }
+    }
+
     /** The format names, in the order a usage message lists them. */
     public static List<String> formats() {
         return FORMATS;

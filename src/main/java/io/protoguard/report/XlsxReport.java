@@ -39,13 +39,24 @@ public final class XlsxReport implements ReportWriter {
     private static final List<String> ERROR_COLUMNS = List.of("File", "Sheet", "Cell", "Row", "Column", "Message");
     private static final int MAX_WIDTH = 60;
 
+    private final ReviewNote.Lookup reviews;
+
+    public XlsxReport() {
+        this(null);
+    }
+
+    /** With each deviation's review in the last five columns of the Deviations sheet; null for none. */
+    public XlsxReport(ReviewNote.Lookup reviews) {
+        this.reviews = reviews;
+    }
+
     @Override
     public void write(CheckResult r, OutputStream out) throws IOException {
         // close() also deletes the streaming workbook's temp files (POI 5.4; dispose() is deprecated)
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
             Styles st = new Styles(wb);
-            deviations(new Table(wb, DEVIATIONS, st), r.deviations());
+            deviations(new Table(wb, DEVIATIONS, st), r.deviations(), reviews);
             summary(new Table(wb, SUMMARY, st), r);
             outcomes(new Table(wb, OUTCOMES, st), r.outcomes());
             errors(new Table(wb, INPUT_ERRORS, st), r.inputErrors());
@@ -55,8 +66,9 @@ public final class XlsxReport implements ReportWriter {
         }
     }
 
-    private static void deviations(Table t, List<Deviation> deviations) {
-        t.header(CsvReport.COLUMNS);
+    private static void deviations(Table t, List<Deviation> deviations, ReviewNote.Lookup reviews) {
+        List<String> columns = new CsvReport(reviews).columns();
+        t.header(columns);
         for (Deviation d : deviations) {
             SourceRef s = d.source();
             Row row = t.next();
@@ -81,8 +93,12 @@ public final class XlsxReport implements ReportWriter {
                 t.text(row, 15, s.domain());
                 if (s.seq() != null) t.number(row, 16, s.seq());
             }
+            if (reviews != null) {
+                List<String> review = reviews.apply(d).values();
+                for (int i = 0; i < review.size(); i++) t.text(row, CsvReport.COLUMNS.size() + i, review.get(i));
+            }
         }
-        t.finishAsTable(CsvReport.COLUMNS.size());
+        t.finishAsTable(columns.size());
     }
 
     private static void summary(Table t, CheckResult r) {

@@ -14,6 +14,9 @@ import io.protoguard.storage.RunQueries;
 import io.protoguard.storage.StoredRun;
 import io.protoguard.storage.UploadFiles;
 import io.protoguard.storage.UploadReviews;
+import io.protoguard.storage.Review;
+import io.protoguard.report.ReviewNote;
+import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -102,7 +105,10 @@ public class RunActionsController {
         CheckResult result = new CheckResult(new ProtocolInfo(run.protocolId(), run.protocolId(), run.protocolVersion(), null),
                 run.asOf(), run.subjects(), List.of(), List.of(), rows, List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ReportWriters.forFormat(f).write(result, out);
+        // Each row with the review in force for its identity (SPEC 8), so the export says what the monitor decided.
+        // All of the protocol's verdicts (a few per run at most), not an IN list as long as the export.
+        Map<String, Review> inForce = reviews.inForce(run.protocolId());
+        ReportWriters.withReviews(f, d -> note(inForce.get(UploadReviews.fingerprint(run.protocolId(), d)))).write(result, out);
         audit.record(who.getName(), AuditLog.DOWNLOAD, "run " + id + " filtered view (" + rows.size() + " deviations; subject "
                 + text(subject) + ", category " + text(category) + ", severity " + text(severity) + ", visit " + text(visit) + ") " + f,
                 request.getRemoteAddr());
@@ -110,6 +116,11 @@ public class RunActionsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("protoguard-run-" + id + "-filtered." + f).build().toString())
                 .header("X-Content-Type-Options", "nosniff").body(out.toByteArray());
+    }
+
+    private static ReviewNote note(Review r) {
+        if (r == null) return ReviewNote.NONE;
+        return new ReviewNote(r.status(), r.reason(), r.comment(), r.reviewedBy(), r.reviewedAt() == null ? null : r.reviewedAt().toString());
     }
 
     /** A verdict on one deviation of the run; the deviation is named by its identity and must be in the run. */

@@ -110,6 +110,15 @@ class MonitorAtScaleBrowserTest extends WebServiceTestBase {
         assertThat(browser.getCurrentUrl()).isNotEqualTo(first);
         assertThat(row("SCH-H48-NIHSS").getAttribute("data-status")).isEqualTo("NOT_A_DEVIATION"); // same identity, new run
         assertThat(row("SCH-H48-NIHSS").getText()).contains("clock difference");
+        // The export of the view carries the verdict in force, in its own columns after the deviation's.
+        String again = browser.findElement(By.id("run-id")).getText();
+        String csv = fetch(url("/runs/" + again + "/deviations.csv"));
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",Review,ReviewReason,ReviewComment,ReviewedBy,ReviewedAt");
+        assertThat(csv.lines().filter(l -> l.contains("SCH-H48-NIHSS")).findFirst().orElseThrow())
+                .contains(",NOT_A_DEVIATION,").contains("clock difference").contains("," + MONITOR + ",");
+        assertThat(csv.lines().skip(1).filter(l -> !l.contains("SCH-H48-NIHSS"))).isNotEmpty().allMatch(l -> l.contains(",OPEN,"));
+        String json = fetch(url("/runs/" + again + "/deviations.json"));
+        assertThat(json).contains("\"status\" : \"NOT_A_DEVIATION\"");
         review("SCH-H48-NIHSS", "OPEN", "");
         assertThat(row("SCH-H48-NIHSS").getAttribute("data-status")).isEqualTo("OPEN");
 
