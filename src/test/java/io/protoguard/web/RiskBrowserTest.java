@@ -3,6 +3,8 @@ package io.protoguard.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.protoguard.generate.DataGenerator;
+import io.protoguard.generate.DeviationRates;
 import io.protoguard.risk.KriDefinition;
 import io.protoguard.risk.KriDenominator;
 import io.protoguard.risk.KriMethod;
@@ -105,6 +107,27 @@ class RiskBrowserTest extends WebServiceTestBase {
         assertThat(api.body()).contains("\"nightlyRunId\":" + run).contains("\"site\":\"SITE-03\"").contains("\"flag\":\"RED\"")
                 .containsPattern("\"newSignals\":\\[.*\\{\"kriId\":\"KRI-IMP\",\"title\":\"[^\"]*\",\"site\":\"SITE-03\"");
         assertThat(get("/api/studies/RISK-S/kris", MONITOR, MONITOR_PASSWORD).statusCode()).as("not the monitor's sites").isEqualTo(404);
+    }
+
+    @Test
+    void theWorklistListsWhatIsComingDue() throws Exception {
+        Path data = Files.createTempDirectory("protoguard-worklist-").resolve("study");
+        new DataGenerator(400, 3, DeviationRates.parse("missed-d90=1"), false).write(data);
+        studies.save(new Study("WL-S", "sivelestat-evt", List.of("S01"), data.toString(), "UTC", false, OffsetDateTime.now(), ADMIN));
+        browser.get(url("/login"));
+        if (!browser.findElements(By.id("username")).isEmpty()) {
+            browser.findElement(By.id("username")).sendKeys(ADMIN);
+            browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+            browser.findElement(By.id("sign-in")).click();
+        }
+        browser.get(url("/studies/WL-S/worklist?asOf=2025-09-01&days=7"));
+        int rows = browser.findElements(By.cssSelector("#worklist tr.worklist-item")).size();
+        assertThat(rows).isGreaterThan(5);
+        assertThat(browser.findElement(By.cssSelector("#worklist tr.worklist-item")).getText()).contains("D90").contains("MRS");
+        screen("worklist");
+        HttpResponse<String> api = get("/api/studies/WL-S/worklist?asOf=2025-09-01&days=7", ADMIN, ADMIN_PASSWORD);
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body().split("\"subjectId\"", -1)).hasSize(rows + 1);
     }
 
     /** docs/screens/<page>-1280.png when -Dprotoguard.screens names the folder (the web helper's Screens convention). */

@@ -57,6 +57,8 @@ class WebLayerTest {
     @MockitoBean
     CheckService checks;
     @MockitoBean
+    io.protoguard.risk.RiskSignals riskSignals; // central monitoring (RiskWebConfig is not part of the web slice)
+    @MockitoBean
     RunQueries runs;
     @MockitoBean
     io.protoguard.storage.NightlyQueries nightly;

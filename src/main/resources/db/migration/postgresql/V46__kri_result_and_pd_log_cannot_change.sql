@@ -1,5 +1,0 @@
--- KRI results are nightly history: written once, never changed and monitors' PD log entries are their audit trail (V45).
-CREATE TRIGGER kri_result_unchangeable BEFORE UPDATE OR DELETE ON kri_result FOR EACH ROW EXECUTE FUNCTION protoguard_reject_change();
-CREATE TRIGGER pd_log_entry_unchangeable BEFORE UPDATE OR DELETE ON pd_log_entry FOR EACH ROW EXECUTE FUNCTION protoguard_reject_change();
-CREATE TRIGGER kri_result_no_truncate BEFORE TRUNCATE ON kri_result FOR EACH STATEMENT EXECUTE FUNCTION protoguard_reject_change();
-CREATE TRIGGER pd_log_entry_no_truncate BEFORE TRUNCATE ON pd_log_entry FOR EACH STATEMENT EXECUTE FUNCTION protoguard_reject_change();
