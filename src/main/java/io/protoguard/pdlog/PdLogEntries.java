@@ -7,13 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * The site columns of the PD log, stored like deviation reviews: insert only, a new edit is a new row, the newest row
  * per fingerprint applies and the older ones remain as the edit history (V47, V48).
  */
-@Repository
 public class PdLogEntries {
     private final JdbcClient jdbc;
 

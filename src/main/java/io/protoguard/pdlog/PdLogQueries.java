@@ -11,14 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 
 /**
  * Builds a study's PD log from the nightly lifecycle: one row per deviation identity, numbered in the order the
  * identities were first found (nightly run, then subject, rule, visit and record), so a deviation keeps its number as
  * later runs add others; filters never renumber.
  */
-@Repository
 public class PdLogQueries {
     private final JdbcClient jdbc;
     private final DeviationReviews reviews;
