@@ -1,29 +1,25 @@
 package io.protoguard.web;
 
-import io.protoguard.intake.sdtm.StudyInput;
-import io.protoguard.model.SubjectData;
 import io.protoguard.pdlog.PdLogEdit;
 import io.protoguard.pdlog.PdLogEntries;
 import io.protoguard.pdlog.PdLogEntry;
 import io.protoguard.pdlog.PdLogQueries;
 import io.protoguard.pdlog.PdLogRow;
-import io.protoguard.protocol.ProtocolVersions;
 import io.protoguard.security.SiteAccess;
 import io.protoguard.storage.AuditLog;
 import io.protoguard.storage.SiteScope;
 import io.protoguard.storage.Study;
 import io.protoguard.storage.StudyRegistry;
-import java.nio.file.Path;
 import java.security.Principal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -36,16 +32,16 @@ import org.springframework.web.server.ResponseStatusException;
 public class PdLogAccess {
     public static final String PD_LOG_EDITED = "PD_LOG_EDITED";
     private final StudyRegistry studies;
-    private final ProtocolCatalog protocols;
+    private final SubjectSites sites;
     private final SiteAccess access;
     private final PdLogQueries queries;
     private final PdLogEntries entries;
     private final AuditLog audit;
 
-    public PdLogAccess(StudyRegistry studies, ProtocolCatalog protocols, SiteAccess access, PdLogQueries queries, PdLogEntries entries,
+    public PdLogAccess(StudyRegistry studies, SubjectSites sites, SiteAccess access, PdLogQueries queries, PdLogEntries entries,
                        AuditLog audit) {
         this.studies = studies;
-        this.protocols = protocols;
+        this.sites = sites;
         this.access = access;
         this.queries = queries;
         this.entries = entries;
@@ -74,7 +70,7 @@ public class PdLogAccess {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "site " + wanted + " is not assigned to " + who.getName()
                     + "; your sites in study " + id + ": " + String.join(", ", mine));
         }
-        return new Scoped(study, wanted != null ? Set.of(wanted) : mine, siteOf(study));
+        return new Scoped(study, wanted != null ? Set.of(wanted) : mine, sites.of(study));
     }
 
     public List<PdLogRow> rows(Scoped s, LocalDate from, LocalDate to) {
@@ -85,6 +81,7 @@ public class PdLogAccess {
     }
 
     /** Records an edit of one row's site columns, audited; 404 for a deviation not in the study, 403 for another site's. */
+    @Transactional // the entry and its audit event together or neither
     public PdLogEntry edit(String id, String fingerprint, PdLogEdit edit, Principal who, String remoteAddr) {
         Scoped s = open(id, who, null);
         PdLogRow row = queries.log(id, s.siteOf()).stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst()
@@ -109,24 +106,5 @@ public class PdLogAccess {
     private static String describe(String text) {
         if (text == null) return "(none)";
         return "\"" + (text.length() > 80 ? text.substring(0, 79) + "\u2026" : text) + "\"";
-    }
-
-    /**
-     * Subject to site, from the study's latest data (the nightly tables keep no site per subject). A study whose data or
-     * protocol cannot be read right now gives an empty map: its rows show no site, and only a user who sees every
-     * site of the study sees them.
-     */
-    private Map<String, String> siteOf(Study study) {
-        Map<String, String> sites = new HashMap<>();
-        try {
-            ProtocolVersions protocol = protocols.get(study.protocolId());
-            for (SubjectData d : StudyInput.read(Path.of(study.dataPath()), protocol.codeBook(), ZoneId.of(study.timeZone()), null,
-                    protocol.rules()).subjects()) {
-                if (d.subject().site() != null) sites.put(d.subjectId(), d.subject().site());
-            }
-        } catch (RuntimeException e) {
-            return Map.of(); // unreadable now: the rows stay, without sites
-        }
-        return sites;
     }
 }

@@ -72,6 +72,29 @@ class PdLogApiTest extends WebServiceTestBase {
         editsAreNewAuditedRows(log);
         aSiteMonitorSeesOnlyTheirSite(log);
         badEditsAreRefusedNamingTheField(log);
+        thePageShowsTheLogAndTakesAnEdit(log);
+    }
+
+    private void thePageShowsTheLogAndTakesAnEdit(List<JsonNode> log) throws Exception {
+        Session admin = new Session();
+        assertThat(admin.signIn(ADMIN, ADMIN_PASSWORD)).doesNotContain("error");
+        assertThat(admin.get("/studies/" + STUDY).body()).contains("id=\"pdlog-link\"");
+        String page = admin.get("/studies/" + STUDY + "/pd-log").body();
+        assertThat(page.split("class=\"pdlog-row\"", -1)).hasSize(log.size() + 1);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).as("a CSRF token in the edit forms").isTrue();
+        String fp = log.get(2).get("fingerprint").asText();
+        HttpResponse<String> saved = admin.post("/studies/" + STUDY + "/pd-log/" + fp, "reportedToIrb=Y&reportedOn=2026-09-01&correctiveAction="
+                + "Source+data+corrected&site=&_csrf=" + token.group(1));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location")).get().asString().contains("/studies/" + STUDY + "/pd-log#pd-" + fp.substring(0, 12));
+        assertThat(admin.get("/studies/" + STUDY + "/pd-log").body()).contains("PD log entry saved").contains("Source data corrected")
+                .contains("Y, 2026-09-01");
+        admin.post("/studies/" + STUDY + "/pd-log/" + fp, "reportedToIrb=Y&_csrf=" + token.group(1));
+        assertThat(admin.get("/studies/" + STUDY + "/pd-log").body()).contains("reportedOn is required");
+        HttpResponse<String> csv = admin.get("/studies/" + STUDY + "/pd-log/export?format=csv&site=" + log.get(2).get("site").asText());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains(log.get(2).get("number").asText() + ",").contains("Source data corrected");
     }
 
     private List<JsonNode> firstLog;
