@@ -57,6 +57,8 @@ class WebLayerTest {
     @MockitoBean
     CheckService checks;
     @MockitoBean
+    io.protoguard.risk.RiskSignals riskSignals; // central monitoring (RiskWebConfig is not part of the web slice)
+    @MockitoBean
     RunQueries runs;
     @MockitoBean
     io.protoguard.storage.NightlyQueries nightly;
@@ -74,6 +76,8 @@ class WebLayerTest {
     AppUserTable appUsers;
     @MockitoBean
     AuditLog audit;
+    @MockitoBean
+    PdLogAccess pdLog; // the PD log's stores are wired by PdLogWebConfig, outside the web slice
 
     private final MockMultipartFile workbook = new MockMultipartFile("file", "site.xlsx", "application/octet-stream", new byte[] {1, 2});
 
