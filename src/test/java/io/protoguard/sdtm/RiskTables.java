@@ -19,20 +19,20 @@ final class RiskTables {
     /** {@code sich}: whether the protocol judges SAE reports after sICH (sivelestat-evt's safety table). */
     static Table risk(boolean sich) {
         List<List<Object>> rows = new ArrayList<>();
-        rows.add(List.of("KRI-IMP", "Subjects with an important deviation", "IMPORTANT_DEVIATIONS", "SUBJECTS", "WINSORIZED", 2, 3, 3, ICH));
-        rows.add(List.of("KRI-ALL", "Deviations per day on study", "ALL_DEVIATIONS", "DAYS_ON_STUDY", "WINSORIZED", 2, 3, 30, ICH));
+        rows.add(List.of("KRI-IMP", "Subjects with an important deviation", "IMPORTANT_DEVIATIONS", "SUBJECTS", "WINSORIZED", 2, 3, 3, "REGULATION", ICH));
+        rows.add(List.of("KRI-ALL", "Deviations per day on study", "ALL_DEVIATIONS", "DAYS_ON_STUDY", "WINSORIZED", 2, 3, 30, "REGULATION", ICH));
         rows.add(List.of("KRI-MISS", "Missed assessments per expected assessment", "MISSED_ASSESSMENTS", "EXPECTED_ASSESSMENTS",
-                "WINSORIZED", 2, 3, 3, ICH));
+                "WINSORIZED", 2, 3, 3, "REGULATION", ICH));
         if (sich) {
             rows.add(List.of("KRI-SAE", "Late SAE reports per ICH event", "LATE_SAE_REPORTS", "SICH_EVENTS", "WINSORIZED", 2, 3, 3,
-                    ICH + "; ICH E2A (expedited reporting)"));
+                    "REGULATION", ICH + "; ICH E2A (expedited reporting)"));
         }
         rows.add(List.of("KRI-ELIG", "Eligibility deviations per randomized subject", "ELIGIBILITY_DEVIATIONS",
-                "RANDOMIZED_SUBJECTS", "WINSORIZED", 2, 3, 3, ICH));
+                "RANDOMIZED_SUBJECTS", "WINSORIZED", 2, 3, 3, "REGULATION", ICH));
         return new Table("Risk", "Site key risk indicators (docs/central-monitoring.md): each row a KRI the nightly run computes "
                 + "per site; Method WINSORIZED (default) or GSM; a site under MinDenominator is never flagged.",
                 List.of(new Column("KriId", ""), new Column("Title", ""), new Column("Numerator", ""), new Column("Denominator", ""),
-                        new Column("Method", ""), new Column("Amber", ""), new Column("Red", ""), new Column("MinDenominator", ""),
+                        new Column("Method", ""), new Column("Amber", ""), new Column("Red", ""), new Column("MinDenominator", ""), new Column("CitationSource", ""),
                         new Column("Citation", "")), rows);
     }
 }

@@ -133,6 +133,7 @@ public final class TableVocabulary {
                     required("Amber", "", Num.above(0, 100)),
                     required("Red", "", Num.above(0, 100)),
                     optional("MinDenominator", "", Num.atLeast(0, VALUE_LIMIT)),
+                    optional("CitationSource", "", new Choice("PROTOCOL", "REGULATION", "SPONSOR")),
                     optional("Citation", "", new Text(4000))), List.of(RowChecks::riskThresholds)),
             new TableKind("Codes", null, false, List.of(
                     required("Kind", "", ParamType.of(CodeKind.class)),
