@@ -18,7 +18,7 @@ BEGIN
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', s, app);
     FOREACH t IN ARRAY ARRAY['upload', 'check_run', 'deviation', 'input_error', 'run_report', 'subject_timeline', 'run_site',
             'audit_event', 'nightly_run', 'study_run', 'deviation_identity', 'deviation_observation', 'deviation_review',
-            'upload_review', 'run_protocol_hint', 'kri_result', 'partition_result'] LOOP
+            'upload_review', 'run_protocol_hint', 'kri_result', 'pd_log_entry', 'partition_result'] LOOP
         EXECUTE format('GRANT SELECT, INSERT ON %I.%I TO %I', s, t, app);
     END LOOP;
     FOREACH t IN ARRAY ARRAY['app_user', 'study', 'nightly_lease', 'batch_job_instance', 'batch_job_execution',

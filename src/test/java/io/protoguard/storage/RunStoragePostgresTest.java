@@ -69,7 +69,7 @@ class RunStoragePostgresTest extends RunStorageContract {
         long id = archive().store(run("monica", java.util.List.of(LATE)));
         audit().record("monica", AuditLog.UPLOAD, "something", null);
         for (String table : java.util.List.of("audit_event", "deviation", "check_run", "upload", "deviation_review",
-                "deviation_observation", "run_site")) {
+                "deviation_observation", "run_site", "pd_log_entry")) {
             assertThatThrownBy(() -> jdbc().sql("TRUNCATE TABLE " + table + " CASCADE").update()).as(table)
                     .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
             assertThatThrownBy(() -> jdbc().sql("DELETE FROM " + table).update()).as(table)
@@ -89,7 +89,7 @@ class RunStoragePostgresTest extends RunStorageContract {
         audit().record("monica", AuditLog.UPLOAD, "kept", null);
         JdbcClient asOwner = JdbcClient.create(owner);
         for (String table : java.util.List.of("audit_event", "deviation", "input_error", "run_report", "subject_timeline",
-                "run_site", "deviation_review", "deviation_observation")) {
+                "run_site", "deviation_review", "deviation_observation", "pd_log_entry")) {
             assertThatThrownBy(() -> asOwner.sql("TRUNCATE TABLE " + table).update()).as(table)
                     .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("TRUNCATE on " + table + " refused");
         }

@@ -84,6 +84,8 @@ class WebLayerTest {
     io.protoguard.storage.ProtocolHints hints;
     @MockitoBean
     io.protoguard.storage.UploadFiles uploadFiles;
+    @MockitoBean
+    PdLogAccess pdLog; // the PD log's stores are wired by PdLogWebConfig, outside the web slice
 
     private final MockMultipartFile workbook = new MockMultipartFile("file", "site.xlsx", "application/octet-stream", new byte[] {1, 2});
 
