@@ -85,8 +85,8 @@ public final class ReportWriter implements JobExecutionListener {
     private NightlyReport.DueSoon dueSoon(StudyRun check, NightlyRun run) {
         try {
             ProtocolVersions protocol = protocols.get(check.protocolId());
-            if (protocol.inEffectOn(run.asOf()).windows().isEmpty()) {
-                return new NightlyReport.DueSoon(List.of(), "No worklist: protocol " + check.protocolId() + " has no Schedule windows");
+            if (protocol.inEffectOn(run.asOf()).windows().isEmpty() && StudyWorklist.visitDayWindows(protocol.inEffectOn(run.asOf())).isEmpty()) {
+                return new NightlyReport.DueSoon(List.of(), "No worklist: protocol " + check.protocolId() + " has no visit windows");
             }
             return new NightlyReport.DueSoon(StudyWorklist.of(protocol, Path.of(check.dataPath()), ZoneId.of(check.timeZone()),
                     run.asOf(), Worklist.DEFAULT_DAYS, null), null);

@@ -4,7 +4,10 @@ import io.protoguard.intake.sdtm.StudyInput;
 import io.protoguard.model.CheckContext;
 import io.protoguard.model.SubjectData;
 import io.protoguard.model.WorkbookData;
+import io.protoguard.model.rules.VisitDayWindow;
+import io.protoguard.protocol.LoadedProtocol;
 import io.protoguard.protocol.ProtocolVersions;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +26,16 @@ public final class StudyWorklist {
         WorkbookData read = StudyInput.read(data, protocol.codeBook(), zone, null, protocol.rules());
         List<SubjectData> subjects = read.subjects().stream()
                 .filter(s -> site == null || site.isBlank() || site.equals(s.subject().site())).toList();
-        return Worklist.of(protocol.inEffectOn(asOf).windows(), subjects, new CheckContext(asOf, zone), days);
+        LoadedProtocol inEffect = protocol.inEffectOn(asOf);
+        CheckContext ctx = new CheckContext(asOf, zone);
+        List<WorklistItem> items = new ArrayList<>(Worklist.of(inEffect.windows(), subjects, ctx, days));
+        items.addAll(Worklist.ofVisits(visitDayWindows(inEffect), subjects, ctx, days));
+        Worklist.sort(items);
+        return items;
+    }
+
+    /** The protocol's visit-day windows (SDTM protocols: windows on visits done). */
+    public static List<VisitDayWindow> visitDayWindows(LoadedProtocol protocol) {
+        return protocol.rules().stream().filter(VisitDayWindow.class::isInstance).map(VisitDayWindow.class::cast).toList();
     }
 }
