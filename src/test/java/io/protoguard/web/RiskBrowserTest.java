@@ -125,6 +125,15 @@ class RiskBrowserTest extends WebServiceTestBase {
         assertThat(rows).isGreaterThan(5);
         assertThat(browser.findElement(By.cssSelector("#worklist tr.worklist-item")).getText()).contains("D90").contains("MRS");
         screen("worklist");
+        // reachable from the main navigation on a study's pages, and from the studies list for the studies the user may see
+        assertThat(browser.findElement(By.id("nav-risk")).getAttribute("href")).endsWith("/studies/WL-S/risk");
+        assertThat(browser.findElement(By.id("nav-worklist")).getAttribute("href")).endsWith("/studies/WL-S/worklist");
+        browser.get(url("/studies"));
+        assertThat(browser.findElements(By.cssSelector("#studies a.worklist-link[href$='/studies/WL-S/worklist']"))).hasSize(1);
+        Session monitorSession = new Session();
+        monitorSession.signIn(MONITOR, MONITOR_PASSWORD);
+        assertThat(monitorSession.get("/studies").body()).as("not the monitor's sites").doesNotContain("/studies/WL-S/worklist");
+        browser.get(url("/studies/WL-S/worklist?asOf=2025-09-01&days=7"));
         HttpResponse<String> api = get("/api/studies/WL-S/worklist?asOf=2025-09-01&days=7", ADMIN, ADMIN_PASSWORD);
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body().split("\"subjectId\"", -1)).hasSize(rows + 1);
