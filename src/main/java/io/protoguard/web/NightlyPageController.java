@@ -44,9 +44,9 @@ public class NightlyPageController {
     private final SignalDeviations signalDeviations;
 
     public NightlyPageController(NightlyQueries nightly, StudyRegistry studies, DeviationReviews reviews, ProtocolCatalog protocols,
-                                 AuditLog audit, SiteAccess access, SignalDeviations signalDeviations) {
+                                 AuditLog audit, SiteAccess access) {
         this.access = access;
-        this.signalDeviations = signalDeviations;
+        this.signalDeviations = new SignalDeviations(protocols);
         this.nightly = nightly;
         this.studies = studies;
         this.reviews = reviews;

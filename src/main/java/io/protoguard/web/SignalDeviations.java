@@ -11,14 +11,12 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.TreeSet;
-import org.springframework.stereotype.Component;
 
 /**
  * The deviations behind a KRI signal (issue 13: "one click away"): the study page narrowed to one site, and to what
  * the KRI counts where it counts a category or a severity. Observations do not carry the site, so the site's subjects
  * are read from the study's data, as SiteCounter counted them (Subjects.Site).
  */
-@Component
 public class SignalDeviations {
     private final ProtocolCatalog protocols;
 
