@@ -88,8 +88,8 @@ public class NightlyJobConfig {
 
     @Bean
     public ReportWriter reportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, NightlySettings settings,
-                                     JdbcClient jdbc) {
-        return new ReportWriter(store, queries, reviews, settings.reportDir(), new RiskSignals(new KriStore(jdbc)));
+                                     JdbcClient jdbc, ProtocolCache nightlyProtocols) {
+        return new ReportWriter(store, queries, reviews, settings.reportDir(), new RiskSignals(new KriStore(jdbc)), nightlyProtocols);
     }
 
     @Bean

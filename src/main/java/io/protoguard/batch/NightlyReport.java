@@ -8,6 +8,8 @@ import io.protoguard.risk.RiskSignals;
 import io.protoguard.storage.Observation;
 import io.protoguard.storage.Review;
 import io.protoguard.storage.StudyRun;
+import io.protoguard.worklist.DueSoonSheet;
+import io.protoguard.worklist.WorklistItem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -23,7 +25,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * A study's workbook for one nightly run: Deviations (present tonight, with state and review), Changes since last
- * run (NEW, REOPENED and RESOLVED) and Summary. Everything comes from the committed database rows, so a report
+ * run (NEW, REOPENED and RESOLVED), Summary, and, for central monitoring, "KRI signals" and "Due in the next 7 days". Everything comes from the committed database rows, so a report
  * rewritten after a restart is the same report.
  */
 public final class NightlyReport {
@@ -34,13 +36,20 @@ public final class NightlyReport {
 
     /** What one study's report shows. */
     public record Content(NightlyRun run, StudyRun check, List<Observation> observations, Map<String, Review> reviews,
-                          Map<String, LocalDate> firstSeen, List<RiskSignals.KriView> kris, List<RiskSignals.Signal> newSignals) {
+                          Map<String, LocalDate> firstSeen, List<RiskSignals.KriView> kris, List<RiskSignals.Signal> newSignals,
+                          DueSoon dueSoon) {
         /** A report without KRIs (a study whose protocol has no Risk table, or tests of the other sheets). */
         public Content(NightlyRun run, StudyRun check, List<Observation> observations, Map<String, Review> reviews,
                        Map<String, LocalDate> firstSeen) {
-            this(run, check, observations, reviews, firstSeen, List.of(), List.of());
+            this(run, check, observations, reviews, firstSeen, List.of(), List.of(), null);
         }
     }
+
+    /**
+     * The study's worklist as of the run's date (issue 13, part 2), or why there is none ({@code note}: no Schedule
+     * windows, or the data could not be read again). Null: no such sheet.
+     */
+    public record DueSoon(List<WorklistItem> items, String note) {}
 
     private NightlyReport() {}
 
@@ -57,6 +66,7 @@ public final class NightlyReport {
             observations(wb.createSheet(CHANGES), bold, date, c, c.observations().stream().filter(o -> o.state() != DeviationState.OPEN).toList());
             summary(wb.createSheet(SUMMARY), bold, c);
             if (!c.kris().isEmpty()) RiskReportSheet.write(wb, bold, c.kris(), c.newSignals()); // central monitoring
+            if (c.dueSoon() != null) DueSoonSheet.write(wb, bold, date, c.run().asOf(), c.dueSoon().items(), c.dueSoon().note());
             wb.write(out);
         }
     }
@@ -103,7 +113,9 @@ public final class NightlyReport {
                 {"Protocol", s.protocolId() + " " + s.protocolVersion()}, {"Data", s.dataPath()}, {"Time zone", s.timeZone()},
                 {"Subjects", s.subjects()}, {"Input errors (rows not read; run protoguard check for the list)", s.inputErrors()},
                 {"Deviations present", s.present()}, {"NEW", s.newCount()}, {"OPEN", s.openCount()},
-                {"REOPENED", s.reopenedCount()}, {"RESOLVED", s.resolvedCount()}, {"Checked at (UTC)", s.recordedAt().toString()}};
+                {"REOPENED", s.reopenedCount()}, {"RESOLVED", s.resolvedCount()}, {"Checked at (UTC)", s.recordedAt().toString()},
+                {DueSoonSheet.NAME, c.dueSoon() == null ? "not computed"
+                        : c.dueSoon().note() != null ? c.dueSoon().note() : c.dueSoon().items().size() + " window(s), sheet \"" + DueSoonSheet.NAME + "\""}};
         header(sheet, bold, List.of("Item", "Value"));
         for (int i = 0; i < rows.length; i++) {
             Row row = sheet.createRow(i + 1);

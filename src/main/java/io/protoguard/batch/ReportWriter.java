@@ -7,7 +7,14 @@ import io.protoguard.storage.NightlyRun;
 import io.protoguard.risk.RiskSignals;
 import io.protoguard.storage.NightlyStore;
 import io.protoguard.storage.StudyRun;
+import io.protoguard.protocol.ProtocolCache;
+import io.protoguard.protocol.ProtocolLoadException;
+import io.protoguard.protocol.ProtocolVersions;
+import io.protoguard.worklist.StudyWorklist;
+import io.protoguard.worklist.Worklist;
 import java.io.IOException;
+import java.time.ZoneId;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -29,9 +36,12 @@ public final class ReportWriter implements JobExecutionListener {
     private final DeviationReviews reviews;
     private final Path reportDir;
     private final RiskSignals risk;
+    private final ProtocolCache protocols;
 
-    public ReportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, Path reportDir, RiskSignals risk) {
+    public ReportWriter(NightlyStore store, NightlyQueries queries, DeviationReviews reviews, Path reportDir, RiskSignals risk,
+                        ProtocolCache protocols) {
         this.risk = risk;
+        this.protocols = protocols;
         this.store = store;
         this.queries = queries;
         this.reviews = reviews;
@@ -63,8 +73,25 @@ public final class ReportWriter implements JobExecutionListener {
             Files.createDirectories(file.getParent());
             NightlyReport.Content content = new NightlyReport.Content(run, check, queries.observations(check.id()),
                     reviews.inForce(check.studyId(), OffsetDateTime.now(ZoneOffset.UTC)), queries.firstSeen(check.studyId()),
-                    risk.ofRun(check.studyId(), run.id(), 10), risk.newRed(check.studyId(), run.id()));
+                    risk.ofRun(check.studyId(), run.id(), 10), risk.newRed(check.studyId(), run.id()), dueSoon(check, run));
             AtomicFile.write(file, out -> NightlyReport.write(content, out));
+        }
+    }
+
+    /**
+     * The study's worklist as of the run's date, read from the data folder the run checked. A protocol or data that
+     * cannot be read again costs the sheet its list (it says why), never the report.
+     */
+    private NightlyReport.DueSoon dueSoon(StudyRun check, NightlyRun run) {
+        try {
+            ProtocolVersions protocol = protocols.get(check.protocolId());
+            if (protocol.inEffectOn(run.asOf()).windows().isEmpty() && StudyWorklist.visitDayWindows(protocol.inEffectOn(run.asOf())).isEmpty()) {
+                return new NightlyReport.DueSoon(List.of(), "No worklist: protocol " + check.protocolId() + " has no visit windows");
+            }
+            return new NightlyReport.DueSoon(StudyWorklist.of(protocol, Path.of(check.dataPath()), ZoneId.of(check.timeZone()),
+                    run.asOf(), Worklist.DEFAULT_DAYS, null), null);
+        } catch (ProtocolLoadException | RuntimeException e) {
+            return new NightlyReport.DueSoon(List.of(), "No worklist: " + e.getMessage());
         }
     }
 }

@@ -20,4 +20,18 @@ public enum KriNumerator {
             case SCREEN_FAILURES -> false;
         };
     }
+
+    /** The deviation category this KRI counts, for the link to the deviations behind a signal; null when it has none. */
+    public Category category() {
+        return switch (this) {
+            case MISSED_ASSESSMENTS -> Category.MISSED_ASSESSMENT;
+            case ELIGIBILITY_DEVIATIONS -> Category.ELIGIBILITY;
+            default -> null;
+        };
+    }
+
+    /** The severity this KRI counts (IMPORTANT for important deviations), or null. */
+    public Severity severity() {
+        return this == IMPORTANT_DEVIATIONS ? Severity.IMPORTANT : null;
+    }
 }

@@ -128,14 +128,43 @@ public class NightlyQueries {
 
     /** One page of what a check observed (issue 12), sorted by a column (default: as {@link #observations(long)}), with the total. */
     public Paging.Page<Observation> observations(long studyRunId, Paging.Request request) {
+        return observations(studyRunId, request, null);
+    }
+
+    /**
+     * Narrows a check's observations (issue 13: the deviations behind a site's KRI signal). Observations do not carry
+     * the site, so a site is given as its subjects; {@code subjects} null means all, empty means none.
+     */
+    public record Narrowing(java.util.Collection<String> subjects, String category, String severity) {}
+
+    /** One page of what a check observed, narrowed (null: everything). */
+    public Paging.Page<Observation> observations(long studyRunId, Paging.Request request, Narrowing narrowing) {
         String column = request.sort() == null ? null : OBSERVATION_COLUMNS.get(request.sort());
         String natural = "subject_id, visit NULLS FIRST, rule_id, occurred_on NULLS FIRST, fingerprint";
         String order = column == null ? natural : column + (request.descending() ? " DESC" : " ASC") + " NULLS LAST, " + natural;
-        long total = jdbc.sql("SELECT COUNT(*) FROM deviation_observation WHERE study_run_id = ?").param(studyRunId)
-                .query(Long.class).single();
-        List<Observation> rows = jdbc.sql("SELECT * FROM deviation_observation WHERE study_run_id = ? ORDER BY " + order
-                        + " LIMIT ? OFFSET ?").params(studyRunId, request.size(), request.offset())
-                .query(NightlyStore::observation).list();
+        StringBuilder where = new StringBuilder("study_run_id = ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(studyRunId));
+        if (narrowing != null) {
+            if (narrowing.subjects() != null) {
+                if (narrowing.subjects().isEmpty()) where.append(" AND 1 = 0");
+                else where.append(" AND subject_id IN (").append(String.join(",", java.util.Collections.nCopies(narrowing.subjects().size(), "?"))).append(")");
+                params.addAll(narrowing.subjects());
+            }
+            if (narrowing.category() != null) {
+                where.append(" AND category = ?");
+                params.add(narrowing.category());
+            }
+            if (narrowing.severity() != null) {
+                where.append(" AND severity = ?");
+                params.add(narrowing.severity());
+            }
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM deviation_observation WHERE " + where).params(params).query(Long.class).single();
+        List<Object> paged = new java.util.ArrayList<>(params);
+        paged.add(request.size());
+        paged.add(request.offset());
+        List<Observation> rows = jdbc.sql("SELECT * FROM deviation_observation WHERE " + where + " ORDER BY " + order
+                        + " LIMIT ? OFFSET ?").params(paged).query(NightlyStore::observation).list();
         return new Paging.Page<>(rows, request.page(), request.size(), total);
     }
 

@@ -41,10 +41,12 @@ public class NightlyPageController {
     private final AuditLog audit;
 
     private final SiteAccess access;
+    private final SignalDeviations signalDeviations;
 
     public NightlyPageController(NightlyQueries nightly, StudyRegistry studies, DeviationReviews reviews, ProtocolCatalog protocols,
                                  AuditLog audit, SiteAccess access) {
         this.access = access;
+        this.signalDeviations = new SignalDeviations(protocols);
         this.nightly = nightly;
         this.studies = studies;
         this.reviews = reviews;
@@ -115,8 +117,11 @@ public class NightlyPageController {
     @GetMapping("/studies/{id}")
     public String study(@PathVariable String id, @RequestParam(required = false) Long run, @RequestParam(required = false) Integer page,
                         @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-                        @RequestParam(required = false) String dir, Model model, Principal who) {
+                        @RequestParam(required = false) String dir, @RequestParam(required = false) String site,
+                        @RequestParam(required = false) String kri, Model model, Principal who) {
         Study study = visibleStudy(id, who);
+        SignalDeviations.Filter filter = signalDeviations.of(study, site, kri); // a KRI signal's "deviations behind it"
+        model.addAttribute("filter", filter);
         List<NightlyQueries.StudyCheckAt> checks = nightly.checksOf(id);
         NightlyQueries.StudyCheckAt shown = run == null ? (checks.isEmpty() ? null : checks.get(0))
                 : checks.stream().filter(c -> c.run().id() == run).findFirst().orElseThrow(() -> new NotFound("study " + id + " was not checked in run " + run));
@@ -131,11 +136,13 @@ public class NightlyPageController {
             Map<String, Review> inForce = reviews.inForce(id, at);
             Map<String, java.time.LocalDate> firstSeen = nightly.firstSeen(id);
             io.protoguard.storage.Paging.Request request = io.protoguard.storage.Paging.Request.of(page, size, sort, dir);
-            io.protoguard.storage.Paging.Page<io.protoguard.storage.Observation> observed = nightly.observations(shown.check().id(), request);
+            io.protoguard.storage.Paging.Page<io.protoguard.storage.Observation> observed = nightly.observations(shown.check().id(), request,
+                    filter == null ? null : filter.narrowing());
             model.addAttribute("rows", observed.items().stream()
                     .map(o -> new Row(o, inForce.get(o.fingerprint()), firstSeen.get(o.fingerprint()))).toList());
             model.addAttribute("observed", observed);
-            model.addAttribute("pager", new Pager("/studies/" + id, request, Map.of("run", run == null ? "" : run.toString())));
+            model.addAttribute("pager", new Pager("/studies/" + id, request, Map.of("run", run == null ? "" : run.toString(),
+                    "site", site == null ? "" : site, "kri", kri == null ? "" : kri)));
         }
         return "study";
     }

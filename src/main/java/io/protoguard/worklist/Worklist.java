@@ -1,5 +1,6 @@
 package io.protoguard.worklist;
 
+import io.protoguard.engine.VisitSchedule;
 import io.protoguard.engine.WindowSpan;
 import io.protoguard.engine.Windows;
 import io.protoguard.model.Assessment;
@@ -8,6 +9,7 @@ import io.protoguard.model.Participation;
 import io.protoguard.model.Subject;
 import io.protoguard.model.SubjectData;
 import io.protoguard.model.When;
+import io.protoguard.model.rules.VisitDayWindow;
 import io.protoguard.model.rules.VisitWindow;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -19,10 +21,14 @@ import java.util.List;
  * What is coming due (issue 13, part 2): for every subject still on study, each visit window open on the as-of date
  * or opening within {@code days}, whose assessment is not recorded yet, ordered by last day. Windows are placed with
  * the engine's own arithmetic ({@link Windows#span}), so the worklist and tomorrow's deviations cannot disagree.
- * Only Schedule (VisitWindow) protocols have windows to list; SDTM visit-day windows are judged on visits done.
+ * Schedule rows (VisitWindow) are listed per test; visit-day rows (VisitDayWindow: the SDTM protocols, SPEC 3/5) per
+ * visit, placed with {@link VisitSchedule}'s own dates, and done once any visit of that name is recorded (the engine
+ * then judges its date, it does not call it missed).
  */
 public final class Worklist {
     public static final int DEFAULT_DAYS = 7;
+    /** What is missing for a visit-day window: the visit itself. */
+    public static final String VISIT = "(visit)";
 
     private Worklist() {}
 
@@ -42,9 +48,35 @@ public final class Worklist {
                         ChronoUnit.DAYS.between(asOf, span.lastDay()), opensIn, w.ruleId()));
             }
         }
-        out.sort(Comparator.comparing(WorklistItem::lastDay).thenComparing(WorklistItem::subjectId)
-                .thenComparing(WorklistItem::visit).thenComparing(WorklistItem::test));
+        sort(out);
         return out;
+    }
+
+    /** The visit-day windows (cdiscpilot01): "Missing" is the visit itself, as {@link #VISIT}. */
+    public static List<WorklistItem> ofVisits(List<VisitDayWindow> windows, List<SubjectData> subjects, CheckContext ctx, int days) {
+        LocalDate asOf = ctx.asOf(), horizon = asOf.plusDays(days);
+        List<WorklistItem> out = new ArrayList<>();
+        for (SubjectData data : subjects) {
+            Subject s = data.subject();
+            if (!onStudy(data, asOf)) continue;
+            LocalDate anchor = s.randomizedAt().date();
+            for (VisitDayWindow w : windows) {
+                LocalDate first = VisitSchedule.firstDay(w, anchor), last = VisitSchedule.lastDay(w, anchor);
+                if (last.isBefore(asOf) || first.isAfter(horizon)) continue;
+                if (VisitSchedule.visits(data).stream().anyMatch(v -> v.visit().equalsIgnoreCase(w.visit()))) continue;
+                long opensIn = first.isAfter(asOf) ? ChronoUnit.DAYS.between(asOf, first) : 0;
+                out.add(new WorklistItem(s.subjectId(), s.site(), w.visit(), VISIT, first, last,
+                        ChronoUnit.DAYS.between(asOf, last), opensIn, w.ruleId()));
+            }
+        }
+        sort(out);
+        return out;
+    }
+
+    /** By last day, then subject, visit and test: the order of the page, the exports and the nightly sheet. */
+    public static void sort(List<WorklistItem> items) {
+        items.sort(Comparator.comparing(WorklistItem::lastDay).thenComparing(WorklistItem::subjectId)
+                .thenComparing(WorklistItem::visit).thenComparing(WorklistItem::test));
     }
 
     /** Randomized by the as-of date, and not dead, withdrawn or ended by disposition on or before the as-of date. */

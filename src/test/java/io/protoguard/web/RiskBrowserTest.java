@@ -125,9 +125,54 @@ class RiskBrowserTest extends WebServiceTestBase {
         assertThat(rows).isGreaterThan(5);
         assertThat(browser.findElement(By.cssSelector("#worklist tr.worklist-item")).getText()).contains("D90").contains("MRS");
         screen("worklist");
+        // reachable from the main navigation on a study's pages, and from the studies list for the studies the user may see
+        assertThat(browser.findElement(By.id("nav-risk")).getAttribute("href")).endsWith("/studies/WL-S/risk");
+        assertThat(browser.findElement(By.id("nav-worklist")).getAttribute("href")).endsWith("/studies/WL-S/worklist");
+        browser.get(url("/studies"));
+        assertThat(browser.findElements(By.cssSelector("#studies a.worklist-link[href$='/studies/WL-S/worklist']"))).hasSize(1);
+        Session monitorSession = new Session();
+        monitorSession.signIn(MONITOR, MONITOR_PASSWORD);
+        assertThat(monitorSession.get("/studies").body()).as("not the monitor's sites").doesNotContain("/studies/WL-S/worklist");
+        browser.get(url("/studies/WL-S/worklist?asOf=2025-09-01&days=7"));
         HttpResponse<String> api = get("/api/studies/WL-S/worklist?asOf=2025-09-01&days=7", ADMIN, ADMIN_PASSWORD);
         assertThat(api.statusCode()).isEqualTo(200);
         assertThat(api.body().split("\"subjectId\"", -1)).hasSize(rows + 1);
+
+        // the exports are exactly the page's view: the same windows in the same order, per site
+        String site = browser.findElement(By.cssSelector("#worklist tr.worklist-item td:nth-child(4)")).getText();
+        List<String> pageRows = new ArrayList<>();
+        browser.get(url("/studies/WL-S/worklist?asOf=2025-09-01&days=7&site=" + site));
+        for (var tr : browser.findElements(By.cssSelector("#worklist tr.worklist-item"))) {
+            var td = tr.findElements(By.tagName("td"));
+            pageRows.add(td.get(0).getText() + " " + td.get(2).getText() + " " + td.get(3).getText() + " " + td.get(4).getText() + " " + td.get(5).getText());
+        }
+        assertThat(pageRows).isNotEmpty().allMatch(r -> r.contains(" " + site + " "));
+        assertThat(browser.findElement(By.id("worklist-xlsx")).getAttribute("href")).contains("/studies/WL-S/worklist.xlsx").contains("site=" + site);
+        Session session = new Session(); // the page's link is a page route: signed in through the form, like the browser
+        assertThat(session.signIn(ADMIN, ADMIN_PASSWORD)).doesNotContain("error");
+        HttpResponse<byte[]> xlsx = session.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                url("/studies/WL-S/worklist.xlsx?asOf=2025-09-01&days=7&site=" + site))).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains("worklist-WL-S-" + site + "-2025-09-01.xlsx");
+        List<String> fileRows = new ArrayList<>();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = wb.getSheet("Worklist");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(site);
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("2025-09-01");
+            for (int r = 7; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                fileRows.add(row.getCell(0).getLocalDateTimeCellValue().toLocalDate() + " " + row.getCell(2).getStringCellValue() + " "
+                        + row.getCell(3).getStringCellValue() + " " + row.getCell(4).getStringCellValue() + " " + row.getCell(5).getStringCellValue());
+            }
+        }
+        assertThat(fileRows).isEqualTo(pageRows);
+        HttpResponse<String> csv = get("/api/studies/WL-S/worklist?format=csv&asOf=2025-09-01&days=7&site=" + site, ADMIN, ADMIN_PASSWORD);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        List<String> csvRows = csv.body().lines().skip(7).map(l -> l.split(",")).map(f -> f[0] + " " + f[2] + " " + f[3] + " " + f[4] + " " + f[5]).toList();
+        assertThat(csvRows).isEqualTo(pageRows);
+        assertThat(get("/api/studies/WL-S/worklist?format=pdf", ADMIN, ADMIN_PASSWORD).statusCode()).isEqualTo(400);
+        assertThat(getBytes("/api/studies/WL-S/worklist?format=xlsx", MONITOR, MONITOR_PASSWORD).statusCode()).as("not the monitor's sites").isEqualTo(404);
     }
 
     /** docs/screens/<page>-1280.png when -Dprotoguard.screens names the folder (the web helper's Screens convention). */
