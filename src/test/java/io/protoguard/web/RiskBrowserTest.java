@@ -25,9 +25,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -40,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * plot per KRI with a point per site and the amber and red limit curves, the planted site red and a NEW signal; the
  * study page names it; the API gives the same flags. Screenshots only when -Dprotoguard.screens names a folder.
  */
+@org.junit.jupiter.api.Tag(Screens.TAG)
 class RiskBrowserTest extends WebServiceTestBase {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver"), CHROMIUM = Path.of("/usr/bin/chromium");
     private static WebDriver browser;
@@ -175,12 +173,8 @@ class RiskBrowserTest extends WebServiceTestBase {
         assertThat(getBytes("/api/studies/WL-S/worklist?format=xlsx", MONITOR, MONITOR_PASSWORD).statusCode()).as("not the monitor's sites").isEqualTo(404);
     }
 
-    /** docs/screens/<page>-1280.png when -Dprotoguard.screens names the folder (the web helper's Screens convention). */
-    private static void screen(String page) throws Exception {
-        String dir = System.getProperty("protoguard.screens");
-        if (dir == null || dir.isBlank()) return;
-        browser.manage().window().setSize(new Dimension(1280, 1000));
-        Files.createDirectories(Path.of(dir));
-        Files.write(Path.of(dir, page + "-1280.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    /** docs/screens/<page>-1280.png, only under mvn test -Pscreens (Screens). */
+    private static void screen(String page) {
+        Screens.save(browser, page);
     }
 }
