@@ -99,7 +99,7 @@ final class RowCells {
     /** The trimmed text without any check, or null when blank; for keys the caller validates itself. */
     String peek(String column) {
         Integer index = columnIndexByName.get(column);
-        String value = index == null || index >= cells.length ? null : cells[index];
+        String value = index == null || index < 0 || index >= cells.length ? null : cells[index];
         if (value == null) return null;
         String trimmed = trim(value);
         return trimmed.isEmpty() ? null : trimmed;

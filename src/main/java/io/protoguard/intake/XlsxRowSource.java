@@ -173,8 +173,10 @@ final class XlsxRowSource {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
-            // The reference is optional in the file format; without one a cell follows the previous one.
+            // The reference is optional in the file format; without one a cell follows the previous one. A reference
+            // with no column letters ("7", "$") names no column (POI gives -1): it is placed the same way, never at -1.
             int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+            if (column < 0) column = nextColumn;
             nextColumn = column + 1;
             if (value != null) cells.put(column, value);
         }
