@@ -25,7 +25,7 @@ public class DeviationReviews {
         if (!Review.STATUSES.contains(status)) {
             throw new IllegalArgumentException("review status must be one of " + String.join(", ", Review.STATUSES));
         }
-        String why = blankToNull(reason), note = blankToNull(comment);
+        String why = Review.blankToNull(reason), note = Review.blankToNull(comment);
         if (Review.NOT_A_DEVIATION.equals(status) && why == null) {
             throw new IllegalArgumentException("\"not a deviation\" needs a reason");
         }
@@ -44,22 +44,15 @@ public class DeviationReviews {
         jdbc.sql("""
                 SELECT r.* FROM deviation_review r JOIN deviation_identity i ON i.fingerprint = r.fingerprint
                 WHERE i.study_id = ? AND r.reviewed_at <= ? ORDER BY r.id""").params(studyId, at)
-                .query(DeviationReviews::review).list().forEach(r -> latest.put(r.fingerprint(), r));
+                .query(Review::fromRow).list().forEach(r -> latest.put(r.fingerprint(), r));
         return latest;
     }
 
     /** Newest first. */
     public List<Review> history(String fingerprint) {
         return jdbc.sql("SELECT * FROM deviation_review WHERE fingerprint = ? ORDER BY id DESC").param(fingerprint)
-                .query(DeviationReviews::review).list();
+                .query(Review::fromRow).list();
     }
 
-    private static Review review(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Review(rs.getLong("id"), rs.getString("fingerprint").trim(), rs.getString("status"), rs.getString("reason"),
-                rs.getString("review_comment"), rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class));
-    }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }

@@ -44,7 +44,7 @@ public class UploadReviews {
         if (!Review.STATUSES.contains(status)) {
             throw new IllegalArgumentException("review status must be one of " + String.join(", ", Review.STATUSES));
         }
-        String why = blankToNull(reason), note = blankToNull(comment);
+        String why = Review.blankToNull(reason), note = Review.blankToNull(comment);
         if (Review.NOT_A_DEVIATION.equals(status) && why == null) {
             throw new IllegalArgumentException("\"not a deviation\" needs a reason");
         }
@@ -62,7 +62,7 @@ public class UploadReviews {
         Map<String, Review> latest = new LinkedHashMap<>();
         if (fingerprints.isEmpty()) return latest;
         jdbc.sql("SELECT * FROM upload_review WHERE fingerprint IN (:fps) ORDER BY id").param("fps", List.copyOf(fingerprints))
-                .query(UploadReviews::review).list().forEach(r -> latest.put(r.fingerprint(), r));
+                .query(Review::fromRow).list().forEach(r -> latest.put(r.fingerprint(), r));
         return latest;
     }
 
@@ -70,22 +70,15 @@ public class UploadReviews {
     public Map<String, Review> inForce(String protocolId) {
         Map<String, Review> latest = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM upload_review WHERE protocol_id = ? ORDER BY id").param(protocolId)
-                .query(UploadReviews::review).list().forEach(r -> latest.put(r.fingerprint(), r));
+                .query(Review::fromRow).list().forEach(r -> latest.put(r.fingerprint(), r));
         return latest;
     }
 
     /** Newest first. */
     public List<Review> history(String fingerprint) {
         return jdbc.sql("SELECT * FROM upload_review WHERE fingerprint = ? ORDER BY id DESC").param(fingerprint)
-                .query(UploadReviews::review).list();
+                .query(Review::fromRow).list();
     }
 
-    private static Review review(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Review(rs.getLong("id"), rs.getString("fingerprint").trim(), rs.getString("status"), rs.getString("reason"),
-                rs.getString("review_comment"), rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class));
-    }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
 }
