@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.kie.api.runtime.KieSessionsPool;
-import org.kie.api.runtime.KieSession;
 
 /**
  * Checks subjects against a protocol: one session per subject over the KieBase built once, used once,
@@ -29,11 +27,10 @@ public final class Evaluator {
     private final ProtocolVersions protocol;
     private final Comparator<Deviation> order;
     /**
-     * Sessions are reused: a session from the pool is a reset stateful session whose node
-     * and segment memories already exist, where a new session builds them again for every subject (the
-     * largest single cost in the profile, docs/benchmarks.md).
+     * Sessions are reused: a new session builds its node and segment memories again for every subject (the
+     * largest single cost in the round-1 profile, docs/benchmarks.md), and a reset one re-inserts the table facts.
      */
-    private final Map<LoadedProtocol, KieSessionsPool> sessions;
+    private final Map<LoadedProtocol, SubjectSessions> sessions;
 
     public Evaluator(LoadedProtocol protocol) {
         this(ProtocolVersions.of(protocol));
@@ -43,7 +40,7 @@ public final class Evaluator {
         this.protocol = protocol;
         this.sessions = new java.util.IdentityHashMap<>();
         for (LoadedProtocol v : protocol.versions()) {
-            sessions.put(v, v.kieBase().newKieSessionsPool(Runtime.getRuntime().availableProcessors()));
+            sessions.put(v, new SubjectSessions(v.kieBase(), v.tableFacts()));
         }
         Map<String, Integer> visits = protocol.latest().visitOrder();
         this.order = Comparator.comparing(Deviation::subjectId)
@@ -72,10 +69,8 @@ public final class Evaluator {
 
     private SubjectResult evaluate(LoadedProtocol version, SubjectData data, CheckContext ctx) {
         Findings findings = new Findings(version.info().version());
-        // A pooled stateful session used once and disposed (back to the pool, reset) is what a pooled stateless
-        // session does internally; used directly it can skip the table rules (see TableFacts) on firing.
-        KieSession session = sessions.get(version).newKieSession();
-        try {
+        // A session already holding the table facts (SubjectSessions): only the subject's facts go in and out.
+        sessions.get(version).evaluate(session -> {
             session.setGlobal("findings", findings);
             session.insert(ctx);
             session.insert(data.subject());
@@ -85,11 +80,7 @@ public final class Evaluator {
             data.doses().forEach(session::insert);
             data.events().forEach(session::insert);
             data.extras().forEach(session::insert); // SDTM: visits done, dispensing visits, disposition
-            version.tableFacts().facts().forEach(session::insert);
-            session.fireAllRules(version.tableFacts());
-        } finally {
-            session.dispose();
-        }
+        });
         // A bad or implausible Subjects value is one finding; the rules that need it are listed as not judged.
         return NotJudged.apply(version.info().version(), version.rules(), data,
                 new SubjectResult(findings.deviations(), findings.outcomes()));

@@ -1,0 +1,96 @@
+package io.protoguard.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.protoguard.TestProtocols;
+import io.protoguard.generate.DataGenerator;
+import io.protoguard.generate.DeviationRates;
+import io.protoguard.intake.WorkbookReader;
+import io.protoguard.model.CheckContext;
+import io.protoguard.model.Deviation;
+import io.protoguard.model.SubjectData;
+import io.protoguard.protocol.LoadedProtocol;
+import io.protoguard.protocol.ProtocolCopy;
+import io.protoguard.protocol.ProtocolLoader;
+import io.protoguard.protocol.ProtocolVersions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The evaluator reuses a session from subject to subject (SubjectSessions): a subject's findings must be the
+ * same whether it is evaluated alone, after other subjects, or in another order.
+ */
+class SessionReuseTest {
+    private static final CheckContext CTX = new CheckContext(LocalDate.of(2026, 7, 1), ZoneOffset.UTC);
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSubjectHasTheSameFindingsAloneAsAfterOtherSubjectsInEitherOrder() throws Exception {
+        LoadedProtocol p = TestProtocols.sivelestat();
+        new DataGenerator(300, 7, DeviationRates.all(0.05), false).write(tmp.resolve("data"));
+        List<SubjectData> subjects = new WorkbookReader(p.codeBook(), ZoneOffset.UTC).read(tmp.resolve("data")).subjects();
+
+        Map<String, Evaluator.SubjectResult> alone = new LinkedHashMap<>();
+        for (SubjectData s : subjects) alone.put(s.subjectId(), new Evaluator(p).evaluateInOrder(s, CTX));
+        Evaluator shared = new Evaluator(p);
+        Map<String, Evaluator.SubjectResult> forward = new LinkedHashMap<>(), backward = new LinkedHashMap<>();
+        for (SubjectData s : subjects) forward.put(s.subjectId(), shared.evaluateInOrder(s, CTX));
+        List<SubjectData> reversed = new ArrayList<>(subjects);
+        java.util.Collections.reverse(reversed);
+        for (SubjectData s : reversed) backward.put(s.subjectId(), shared.evaluateInOrder(s, CTX));
+
+        assertThat(alone.values().stream().mapToInt(r -> r.deviations().size()).sum()).isGreaterThan(100);
+        assertThat(forward).isEqualTo(alone);
+        assertThat(backward).isEqualTo(alone);
+    }
+
+    /** A table row with a condition on the subject fires in its session and inserts a window: gone for the next subject. */
+    @Test
+    void whatAConditionalTableRowInsertsForOneSubjectIsGoneForTheNext() throws Exception {
+        ProtocolCopy copy = ProtocolCopy.of("sivelestat-evt", tmp, "arm-evt").edit("codes.drl.xlsx", wb -> {
+            Sheet s = wb.getSheet("Codes");
+            Row row = s.createRow(s.getLastRowNum() + 1);
+            row.createCell(0).setCellValue("ARM");
+            row.createCell(1).setCellValue("SIVELESTAT");
+        }).edit("schedule.drl.xlsx", wb -> {
+            Sheet s = wb.getSheet("Schedule");
+            int col = s.getRow(5).getLastCellNum();
+            String[] header = {"CONDITION", "Subject", "arm == \"$param\"", "OnlyArm"};
+            for (int r = 0; r < header.length; r++) s.getRow(5 + r).createCell(col).setCellValue(header[r]);
+            for (int r = 9; r <= s.getLastRowNum(); r++) {
+                Row row = s.getRow(r);
+                if (row != null && row.getCell(1) != null && "D7".equals(row.getCell(1).getStringCellValue())) {
+                    row.createCell(col).setCellValue("SIVELESTAT");
+                }
+            }
+        });
+        ProtocolVersions p = new ProtocolLoader(Path.of("rules")).loadVersions(copy.dir);
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("Subjects.csv"), "SubjectId,Arm,Age,WeightKg,ConsentAt,OnsetAt,RandomizedAt\n"
+                + "IN-ARM,SIVELESTAT,60,70,2026-03-01T07:00,2026-03-01T02:00,2026-03-01T08:00\n"
+                + "NO-ARM,,60,70,2026-03-01T07:00,2026-03-01T02:00,2026-03-01T08:00\n");
+        List<SubjectData> subjects = new WorkbookReader(p.codeBook(), ZoneOffset.UTC).read(data).subjects();
+        CheckContext ctx = new CheckContext(LocalDate.of(2026, 3, 20), ZoneOffset.UTC);
+        Evaluator shared = new Evaluator(p); // one thread, so one session serves both subjects in turn
+        for (int round = 0; round < 2; round++) {
+            assertThat(rules(shared.evaluateInOrder(subjects.get(0), ctx))).contains("SCH-D7-NIHSS", "SCH-H48-NIHSS");
+            assertThat(rules(shared.evaluateInOrder(subjects.get(1), ctx))).doesNotContain("SCH-D7-NIHSS").contains("SCH-H48-NIHSS");
+        }
+    }
+
+    private static List<String> rules(Evaluator.SubjectResult r) {
+        return r.deviations().stream().map(Deviation::ruleId).toList();
+    }
+}
