@@ -41,9 +41,7 @@ final class KieBaseBuilder {
                 problems.add(new ProtocolProblem(p.getFileName().toString(), null, null, "cannot be read: " + e.getMessage()));
             }
         }
-        KieBuilder builder = Boolean.getBoolean("protoguard.executableModel")
-                ? ks.newKieBuilder(kfs).buildAll(org.drools.model.codegen.ExecutableModelProject.class)
-                : ks.newKieBuilder(kfs).buildAll();
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         List<ProtocolProblem> mapped = new java.util.ArrayList<>();
         for (Message m : errors) {

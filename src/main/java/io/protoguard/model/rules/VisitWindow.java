@@ -14,11 +14,6 @@ public record VisitWindow(String ruleId, String visit, String test, Unit unit, d
 
     public enum Unit { DAY, HOUR }
 
-    /** Counted in hours from randomization (else in calendar days). */
-    public boolean hourly() {
-        return unit == Unit.HOUR;
-    }
-
     public double from() {
         return target - minus;
     }
