@@ -27,6 +27,9 @@ import java.util.function.Consumer;
  */
 final class FactAssembler implements RowSink {
 
+    /** Rows a sheet hands to the shared spool at once (sheets may be read on several threads). */
+    private static final int SPOOL_BATCH = 1024;
+
     private final Faults faults;
     private final WhenParser whenParser;
     private final FactRows factRows;
@@ -88,6 +91,7 @@ final class FactAssembler implements RowSink {
                     "no Subjects sheet (required): no subject can be read");
         }
         warnAboutMissingSheets(subjectsFile, csv);
+        for (SheetIntake sheet : sheets) sheet.flushRows(); // also the rows of a file whose read failed halfway
         int[] count = {0};
         SubjectMerge.groups(spool.runs(), rows -> {
             SubjectData data = assemble(rows);
@@ -204,6 +208,8 @@ final class FactAssembler implements RowSink {
         /** Columns whose header cell is blank (or past the header), mapped to {first row, count} of their values. */
         private final Map<Integer, int[]> valuesWithoutHeader = new TreeMap<>();
         private final java.util.Set<Integer> headed = new java.util.HashSet<>();
+        /** Data rows not yet in the spool: at most {@link #SPOOL_BATCH}. */
+        private final List<SpooledRow> pending = new ArrayList<>();
 
         SheetIntake(String file, SheetKind kind, int order) {
             this.file = file;
@@ -228,7 +234,17 @@ final class FactAssembler implements RowSink {
                     valuesWithoutHeader.computeIfAbsent(index, k -> new int[]{rowNumber, 0})[1]++;
                 }
             });
-            if (missing.isEmpty()) spool.add(new SpooledRow(subjectKey(cells), order, rowNumber, dense(cells)));
+            if (missing.isEmpty()) {
+                pending.add(new SpooledRow(subjectKey(cells), order, rowNumber, dense(cells)));
+                if (pending.size() >= SPOOL_BATCH) flushRows();
+            }
+        }
+
+        /** Hands the rows read so far to the spool, which sheets read on other threads share. */
+        void flushRows() {
+            if (pending.isEmpty()) return;
+            spool.addAll(pending);
+            pending.clear();
         }
 
         @Override
@@ -240,6 +256,7 @@ final class FactAssembler implements RowSink {
 
         @Override
         public void end() {
+            flushRows();
             if (missing == null) {
                 // An optional sheet without any row simply holds no data; Subjects cannot be empty.
                 if (kind == SheetKind.SUBJECTS) {
