@@ -41,12 +41,29 @@ final class CsvFolderSource {
     }
 
     void feed(RowSink sink) {
+        feed(sink, null);
+    }
+
+    /** The merge of sorted sheets as they are read: first told to take rows from the readers, then run. */
+    interface MergeWhileReading {
+        void prepare();
+
+        void run();
+    }
+
+    /**
+     * Reads the folder. When {@code merge} is given and every sheet's file is already in SubjectId order (the
+     * usual export), each file is read on a thread of its own while {@code merge} runs on this one, so subjects
+     * reach evaluation while the files are still being read and no row is spooled to disk. Returns whether it
+     * did so; otherwise the files are read in full first and the caller merges the spool.
+     */
+    boolean feed(RowSink sink, MergeWhileReading merge) {
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
             files = listing.sorted().toList();
         } catch (IOException e) {
             sink.fileError(folder.getFileName() + "", null, "cannot list the folder: " + IoReasons.of(e));
-            return;
+            return false;
         }
         // Sheets are started in file order (their order decides the merge's tie-break), then read in parallel.
         List<SheetFile> sheets = new ArrayList<>();
@@ -60,7 +77,21 @@ final class CsvFolderSource {
             RowSink.SheetRows rows = sink.startSheet(file, file.substring(0, file.length() - ".csv".length()));
             if (rows != null) sheets.add(new SheetFile(path, file, rows));
         }
-        ParallelSheets.run(sheets, SheetFile::size, s -> feedFile(s.path(), s.file(), s.rows(), sink));
+        java.util.function.Consumer<SheetFile> read = s -> {
+            try {
+                feedFile(s.path(), s.file(), s.rows(), sink);
+            } finally {
+                s.rows().readingDone();
+            }
+        };
+        if (merge != null && declared == null && !sheets.isEmpty()
+                && ParallelSheets.all(sheets, s -> SortedCsvScan.isSorted(s.path()))) {
+            merge.prepare();
+            ParallelSheets.runAlongside(sheets, read, merge::run);
+            return true;
+        }
+        ParallelSheets.run(sheets, SheetFile::size, read);
+        return false;
     }
 
     /** A CSV file whose sheet was started, to be read. */
