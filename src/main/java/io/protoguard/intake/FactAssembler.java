@@ -27,6 +27,9 @@ import java.util.function.Consumer;
  */
 final class FactAssembler implements RowSink {
 
+    /** Rows a sheet hands to the shared spool at once (sheets may be read on several threads). */
+    private static final int SPOOL_BATCH = 1024;
+
     private final Faults faults;
     private final WhenParser whenParser;
     private final FactRows factRows;
@@ -34,6 +37,7 @@ final class FactAssembler implements RowSink {
     private final Map<SheetKind, String> fileOfSheet = new EnumMap<>(SheetKind.class);
     private final List<SheetIntake> sheets = new ArrayList<>();
     private boolean subjectsSheetUnreadable;
+    private boolean streaming;
     /** Rows not checked because the Subjects sheet could not be read, by sheet: one error each, not one per row. */
     private final Map<SheetIntake, int[]> unreadRowsBySheet = new LinkedHashMap<>();
     /** Rule ids the protocol applies to the rows of each optional sheet, to name what a missing sheet costs. */
@@ -88,8 +92,15 @@ final class FactAssembler implements RowSink {
                     "no Subjects sheet (required): no subject can be read");
         }
         warnAboutMissingSheets(subjectsFile, csv);
+        List<RowSpool.Run> runs = new ArrayList<>();
+        if (streaming) {
+            for (SheetIntake sheet : sheets) runs.add(sheet.stream);
+        } else {
+            for (SheetIntake sheet : sheets) sheet.flushRows(); // also the rows of a file whose read failed halfway
+            runs = spool.runs();
+        }
         int[] count = {0};
-        SubjectMerge.groups(spool.runs(), rows -> {
+        SubjectMerge.groups(runs, rows -> {
             SubjectData data = assemble(rows);
             if (data != null) {
                 count[0]++;
@@ -100,6 +111,15 @@ final class FactAssembler implements RowSink {
                 n[0] + (n[0] == 1 ? " row of this sheet was" : " rows of this sheet were")
                         + " not checked: the Subjects sheet could not be read (see its errors)"));
         return count[0];
+    }
+
+    /**
+     * Sends every sheet's rows straight to the merge instead of the spool: only for sheets whose files are known
+     * to be in SubjectId order ({@link SortedCsvScan}), read on threads of their own while {@link #emit} runs.
+     */
+    void streamSheets() {
+        streaming = true;
+        for (SheetIntake sheet : sheets) sheet.stream = new SheetStream();
     }
 
     /** Tells intake which rules read which sheet, so a sheet the workbook lacks is a warning naming them. */
@@ -204,6 +224,10 @@ final class FactAssembler implements RowSink {
         /** Columns whose header cell is blank (or past the header), mapped to {first row, count} of their values. */
         private final Map<Integer, int[]> valuesWithoutHeader = new TreeMap<>();
         private final java.util.Set<Integer> headed = new java.util.HashSet<>();
+        /** Data rows not yet in the spool: at most {@link #SPOOL_BATCH}. */
+        private final List<SpooledRow> pending = new ArrayList<>();
+        /** Where rows go instead of the spool when the file is in SubjectId order; null otherwise. */
+        private SheetStream stream;
 
         SheetIntake(String file, SheetKind kind, int order) {
             this.file = file;
@@ -228,7 +252,24 @@ final class FactAssembler implements RowSink {
                     valuesWithoutHeader.computeIfAbsent(index, k -> new int[]{rowNumber, 0})[1]++;
                 }
             });
-            if (missing.isEmpty()) spool.add(new SpooledRow(subjectKey(cells), order, rowNumber, dense(cells)));
+            if (missing.isEmpty()) {
+                pending.add(new SpooledRow(subjectKey(cells), order, rowNumber, dense(cells)));
+                if (pending.size() >= SPOOL_BATCH) flushRows();
+            }
+        }
+
+        /** Hands the rows read so far on: to the spool, which sheets read on other threads share, or the merge. */
+        void flushRows() {
+            if (pending.isEmpty()) return;
+            if (stream != null) stream.put(pending);
+            else spool.addAll(pending);
+            pending.clear();
+        }
+
+        @Override
+        public void readingDone() {
+            flushRows();
+            if (stream != null) stream.finish();
         }
 
         @Override
@@ -240,6 +281,7 @@ final class FactAssembler implements RowSink {
 
         @Override
         public void end() {
+            flushRows();
             if (missing == null) {
                 // An optional sheet without any row simply holds no data; Subjects cannot be empty.
                 if (kind == SheetKind.SUBJECTS) {

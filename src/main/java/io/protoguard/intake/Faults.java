@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The errors and warnings of one read. Each fault remembers its column position so the final list can be
- * sorted by where it sits in the sheet rather than by the column's name.
+ * sorted by where it sits in the sheet rather than by the column's name. Sheets may be read on several threads
+ * at once; the sort by place makes the final lists independent of which thread reported first.
  */
 final class Faults {
 
@@ -24,19 +25,19 @@ final class Faults {
     private final List<Fault> warnings = new ArrayList<>();
 
     /** columnIndex is 0-based, or -1 when the fault concerns no single cell. */
-    void error(String file, String sheet, Integer row, int columnIndex, String column, String message) {
+    synchronized void error(String file, String sheet, Integer row, int columnIndex, String column, String message) {
         errors.add(fault(file, sheet, row, columnIndex, column, message));
     }
 
-    void warning(String file, String sheet, Integer row, int columnIndex, String column, String message) {
+    synchronized void warning(String file, String sheet, Integer row, int columnIndex, String column, String message) {
         warnings.add(fault(file, sheet, row, columnIndex, column, message));
     }
 
-    List<InputError> errors() {
+    synchronized List<InputError> errors() {
         return sorted(errors);
     }
 
-    List<InputError> warnings() {
+    synchronized List<InputError> warnings() {
         return sorted(warnings);
     }
 

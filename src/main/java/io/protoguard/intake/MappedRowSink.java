@@ -66,6 +66,11 @@ final class MappedRowSink implements RowSink {
             public void end() {
                 rows.end();
             }
+
+            @Override
+            public void readingDone() {
+                rows.readingDone();
+            }
         };
     }
 

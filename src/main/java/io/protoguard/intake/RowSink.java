@@ -32,5 +32,11 @@ interface RowSink {
         void unreadableRow(int rowNumber, String message);
 
         void end();
+
+        /**
+         * The format reader hands no more rows: after {@link #end}, or after a failure that stopped the read
+         * halfway (already reported as a file error). Rows a sheet still holds go on to the merge.
+         */
+        default void readingDone() {}
     }
 }

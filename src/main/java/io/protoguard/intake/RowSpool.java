@@ -36,16 +36,23 @@ final class RowSpool implements AutoCloseable {
     }
 
     void add(SpooledRow row) {
-        buffer.add(row);
-        if (buffer.size() >= bufferLimit) spill();
+        addAll(List.of(row));
     }
 
-    int spilledRuns() {
+    /** Called by the threads reading sheets, a batch at a time so they seldom wait for each other. */
+    synchronized void addAll(List<SpooledRow> rows) {
+        for (SpooledRow row : rows) {
+            buffer.add(row);
+            if (buffer.size() >= bufferLimit) spill();
+        }
+    }
+
+    synchronized int spilledRuns() {
         return runFiles.size();
     }
 
     /** Every run, the rows still in memory last; call once all rows are added. */
-    List<Run> runs() {
+    synchronized List<Run> runs() {
         buffer.sort(SpooledRow.ORDER);
         List<Run> runs = new ArrayList<>();
         for (Path f : runFiles) runs.add(new FileRun(f));

@@ -97,9 +97,20 @@ public final class WorkbookReader {
             RowSink sink = layout == null ? assembler : new MappedRowSink(assembler, layout);
             String subjectsFile;
             boolean csv = Files.isDirectory(path);
+            int[] merged = {-1};
             if (csv) {
-                new CsvFolderSource(path, csvEncoding).feed(sink);
                 subjectsFile = "Subjects.csv";
+                // Files already in SubjectId order are merged as they are read (not for a mapped layout, whose
+                // SubjectId column goes by another name).
+                new CsvFolderSource(path, csvEncoding).feed(sink, layout != null ? null : new CsvFolderSource.MergeWhileReading() {
+                    public void prepare() {
+                        assembler.streamSheets();
+                    }
+
+                    public void run() {
+                        merged[0] = assembler.emit(subjectsFile, true, consumer);
+                    }
+                });
             } else if (!Files.isRegularFile(path)) {
                 return unreadable(name, "no such file or folder");
             } else {
@@ -111,7 +122,7 @@ public final class WorkbookReader {
                 }
                 subjectsFile = name;
             }
-            int subjects = assembler.emit(layout == null || layout.bySpec("Subjects") == null || layout.bySpec("Subjects").from() == null
+            int subjects = merged[0] >= 0 ? merged[0] : assembler.emit(layout == null || layout.bySpec("Subjects") == null || layout.bySpec("Subjects").from() == null
                     ? subjectsFile : csv ? layout.bySpec("Subjects").from() + ".csv" : name, csv, consumer);
             if (layout == null) return new Summary(subjects, faults.errors(), faults.warnings());
             return new Summary(subjects, faults.errors().stream().map(e -> MappedRowSink.inDataTerms(e, layout)).toList(),
