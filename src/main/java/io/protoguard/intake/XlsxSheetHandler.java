@@ -58,7 +58,7 @@ final class XlsxSheetHandler extends DefaultHandler {
             if (kind == Kind.NUMBER) kind = Kind.FORMULA;
         } else if ("row".equals(localName)) {
             String r = a.getValue("r");
-            rowIndex = r != null ? Integer.parseInt(r.trim()) - 1 : nextRowIndex;
+            rowIndex = r != null ? Integer.parseInt(r) - 1 : nextRowIndex;
             cells = new TreeMap<>();
             nextColumn = 0;
         } else if ("c".equals(localName)) {
@@ -112,7 +112,7 @@ final class XlsxSheetHandler extends DefaultHandler {
             case INLINE_STRING:
                 return XlsxSharedStrings.decode(value.toString());
             case SHARED_STRING: {
-                String index = value.toString().trim();
+                String index = value.toString(); // untrimmed: POI 5.4 gave " 7 " no value either
                 if (index.isEmpty()) return null;
                 try {
                     return strings.get(Integer.parseInt(index));
@@ -132,7 +132,7 @@ final class XlsxSheetHandler extends DefaultHandler {
     /** A number in its cell's format; text that is not a number (a formula's string result) stays as written. */
     private String formatted(String n) {
         try {
-            return formatter.format(Double.parseDouble(n.trim()), format.id(), format.code());
+            return formatter.format(Double.parseDouble(n), format.id(), format.code());
         } catch (RuntimeException e) {
             return n;
         }

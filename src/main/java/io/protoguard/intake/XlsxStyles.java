@@ -72,7 +72,7 @@ final class XlsxStyles {
     NumberFormat formatOf(String styleAttribute) {
         int index;
         if (styleAttribute != null) {
-            index = Integer.parseInt(styleAttribute.trim());
+            index = Integer.parseInt(styleAttribute);
         } else if (formatIdByStyle.length > 0) {
             index = 0;
         } else {
