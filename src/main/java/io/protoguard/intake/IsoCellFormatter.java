@@ -1,6 +1,5 @@
 package io.protoguard.intake;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 
 import java.math.BigDecimal;
@@ -11,9 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Formats numeric cells the way intake parses them, not the way Excel displays them: a date cell becomes
  * ISO text (with a time only if its format shows one) and any other number its exact stored value, so
- * 70 is "70" and 4.5 is "4.5" whatever decimals the cell format shows.
+ * 70 is "70" and 4.5 is "4.5" whatever decimals the cell format shows. Not a POI DataFormatter: building
+ * one sets up locale-dependent formats intake never uses, which a cold check paid for.
  */
-final class IsoCellFormatter extends DataFormatter {
+final class IsoCellFormatter {
 
     /** Quoted literals, escaped characters and bracketed colours/locales, none of which show a time. */
     private static final Pattern NOT_A_PART = Pattern.compile("\"[^\"]*\"|\\\\.|\\[(?![hms]+\\])[^\\]]*\\]",
@@ -25,16 +25,11 @@ final class IsoCellFormatter extends DataFormatter {
         this.date1904 = date1904;
     }
 
-    @Override
-    public String formatRawCellContents(double value, int formatIndex, String formatString) {
-        return formatRawCellContents(value, formatIndex, formatString, date1904);
-    }
-
-    @Override
-    public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+    /** A numeric cell's text, given its number format's id and code. */
+    String format(double value, int formatIndex, String formatString) {
         if (formatString != null && DateUtil.isADateFormat(formatIndex, formatString)
                 && DateUtil.isValidExcelDate(value)) {
-            LocalDateTime dateTime = DateUtil.getLocalDateTime(value, use1904Windowing, true)
+            LocalDateTime dateTime = DateUtil.getLocalDateTime(value, date1904, true)
                     .truncatedTo(ChronoUnit.SECONDS);
             if (value < 1) return dateTime.toLocalTime().toString(); // a time of day with no date
             return showsTime(formatString) ? dateTime.toString() : dateTime.toLocalDate().toString();

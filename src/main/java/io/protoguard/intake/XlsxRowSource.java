@@ -1,31 +1,15 @@
 package io.protoguard.intake;
 
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.xml.sax.Attributes;
-import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.XMLReader;
-import org.xml.sax.helpers.DefaultHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
- * Streams an .xlsx workbook sheet by sheet with POI's event API, so memory does not grow with the size of
- * the sheets. POI's zip-bomb limits (ZipSecureFile defaults) stay in force because they are never changed.
+ * Streams an .xlsx workbook sheet by sheet with SAX straight from the zip (XlsxPackage, XlsxSheetHandler), so
+ * memory does not grow with the size of the sheets and neither POI's package model nor XMLBeans is loaded:
+ * they were a third of a cold check (docs/benchmarks.md, round 5). POI's zip-bomb limit is kept (XlsxPackage).
  */
 final class XlsxRowSource {
 
@@ -44,51 +28,63 @@ final class XlsxRowSource {
         this.file = file;
     }
 
-    /** What the user reads for any damage POI finds: its own text names classes and zip internals. */
+    /** What the user reads for any damage found: the exceptions' own text names classes and zip internals. */
     static final String DAMAGED = "the file is damaged or truncated (not a complete .xlsx)";
 
     void feed(RowSink sink) throws UnreadableWorkbook {
         checkIsXlsx();
         String sheetName = null;
-        try (OPCPackage pkg = OPCPackage.open(path.toFile(), PackageAccess.READ)) {
-            XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-            StylesTable styles = reader.getStylesTable();
-            IsoCellFormatter formatter = new IsoCellFormatter(usesDate1904(reader));
-            XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-            while (sheets.hasNext()) {
-                sheetName = null;
-                try (InputStream sheet = sheets.next()) {
-                    sheetName = sheets.getSheetName();
-                    RowSink.SheetRows rows = sink.startSheet(file, sheetName);
-                    if (rows == null) continue;
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new RowCollector(rows),
-                            formatter, false));
-                    parser.parse(new InputSource(sheet));
-                    rows.end();
+        try (XlsxPackage pkg = new XlsxPackage(path)) {
+            XlsxPackage.Workbook workbook = pkg.workbook();
+            XlsxSharedStrings strings = XlsxSharedStrings.NONE;
+            String stringsPart = pkg.related("sharedStrings");
+            if (stringsPart != null) {
+                try (InputStream in = pkg.open(stringsPart)) {
+                    strings = XlsxSharedStrings.read(in);
                 }
             }
-        } catch (IOException | OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException
-                 | RuntimeException | StackOverflowError e) {
-            // POI reports corrupt packages, zip bombs and bad XML through many exception types, some unchecked,
-            // all with its own wording; the user gets what it means for the file, and where.
+            XlsxStyles styles = XlsxStyles.NONE;
+            String stylesPart = pkg.related("styles");
+            if (stylesPart != null) {
+                try (InputStream in = pkg.open(stylesPart)) {
+                    styles = XlsxStyles.read(in);
+                }
+            }
+            IsoCellFormatter formatter = new IsoCellFormatter(workbook.date1904());
+            for (XlsxPackage.Sheet sheet : workbook.sheets()) {
+                sheetName = sheet.name();
+                RowSink.SheetRows rows = sink.startSheet(file, sheetName);
+                if (rows == null) continue;
+                try (InputStream in = pkg.open(sheet.part())) {
+                    XlsxXml.parse(in, new XlsxSheetHandler(rows, styles, strings, formatter));
+                }
+                rows.end();
+            }
+        } catch (IOException | SAXException | RuntimeException | StackOverflowError e) {
+            // Damaged packages, zip bombs and bad XML come as many exception types, some unchecked, all worded
+            // for programmers; the user gets what it means for the file, and where.
             throw new UnreadableWorkbook(reason(e, sheetName));
         }
     }
 
+    /** An OLE2 compound file: an encrypted (password-protected) .xlsx or an Excel 97-2003 .xls. */
+    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+    /** A zip's local file header: every .xlsx starts with one. */
+    private static final byte[] ZIP = {'P', 'K', 3, 4};
+
     private void checkIsXlsx() throws UnreadableWorkbook {
-        FileMagic magic;
-        try {
-            magic = FileMagic.valueOf(path.toFile());
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = java.nio.file.Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
         } catch (IOException e) {
             throw new UnreadableWorkbook("cannot read the file: " + IoReasons.of(e));
         }
-        if (magic == FileMagic.OLE2) {
+        if (startsWith(head, n, OLE2)) {
             throw new UnreadableWorkbook("is password-protected or an old Excel 97-2003 (.xls) file; "
                     + "save it as an unprotected .xlsx workbook");
         }
-        if (magic != FileMagic.OOXML) {
+        if (!startsWith(head, n, ZIP)) {
             throw new UnreadableWorkbook("is not an .xlsx workbook (save it from Excel or LibreOffice as .xlsx)");
         }
         try {
@@ -96,6 +92,12 @@ final class XlsxRowSource {
         } catch (IOException e) {
             throw new UnreadableWorkbook("cannot read the file: " + IoReasons.of(e));
         }
+    }
+
+    private static boolean startsWith(byte[] head, int length, byte[] magic) {
+        if (length < magic.length) return false;
+        for (int i = 0; i < magic.length; i++) if (head[i] != magic[i]) return false;
+        return true;
     }
 
     /**
@@ -117,68 +119,15 @@ final class XlsxRowSource {
         }
     }
 
-    /** Workbooks made on old Macs count serial dates from 1904; reading them as 1900 shifts every date 4 years. */
-    private static boolean usesDate1904(XSSFReader reader) throws IOException, OpenXML4JException, SAXException {
-        boolean[] date1904 = {false};
-        try (InputStream workbook = reader.getWorkbookData()) {
-            XMLReader parser = XMLHelper.newXMLReader();
-            parser.setContentHandler(new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                    if ("workbookPr".equals(localName)) {
-                        String value = attributes.getValue("date1904");
-                        date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
-                    }
-                }
-            });
-            parser.parse(new InputSource(workbook));
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new SAXException(e);
-        }
-        return date1904[0];
-    }
-
     private static String reason(Throwable e, String sheetName) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage());
-            // POI's zip-bomb guard: the file unpacks to far more than its size.
+            // The zip-bomb guard (XlsxPackage.ZipBomb): the file unpacks to far more than its size.
             if (m.contains("Zip bomb") || m.contains("zip bomb") || m.contains("exceeds the max")) {
                 return "the file unpacks to far more data than a workbook holds (a zip bomb?); it is not read";
             }
             if (t instanceof java.nio.file.AccessDeniedException) return "cannot read the file: permission denied";
         }
         return DAMAGED + (sheetName == null ? "" : ": sheet " + RowCells.quoted(sheetName) + " cannot be read");
-    }
-
-    /** Adapts POI's cell callbacks to whole rows keyed by column position. */
-    private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
-        private final RowSink.SheetRows rows;
-        private SortedMap<Integer, String> cells;
-        private int nextColumn;
-
-        RowCollector(RowSink.SheetRows rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void startRow(int rowIndex) {
-            cells = new TreeMap<>();
-            nextColumn = 0;
-        }
-
-        @Override
-        public void endRow(int rowIndex) {
-            rows.row(rowIndex + 1, cells);
-        }
-
-        @Override
-        public void cell(String reference, String value, XSSFComment comment) {
-            // The reference is optional in the file format; without one a cell follows the previous one. A reference
-            // with no column letters ("7", "$") names no column (POI gives -1): it is placed the same way, never at -1.
-            int column = reference == null ? nextColumn : new CellReference(reference).getCol();
-            if (column < 0) column = nextColumn;
-            nextColumn = column + 1;
-            if (value != null) cells.put(column, value);
-        }
     }
 }
