@@ -78,19 +78,31 @@ public class ProtocolCatalog {
         return e.versions();
     }
 
-    /** Only ids listed by {@link #ids()} ever reach a path, so a request cannot name another folder. */
-    public synchronized Entry entry(String id) {
+    /**
+     * Only ids listed by {@link #ids()} ever reach a path, so a request cannot name another folder. An unchanged
+     * protocol (every upload but the first after an edit) takes no lock here: a lock around the whole look-up made
+     * concurrent uploads queue behind each other's fingerprint of the tables (JFR, docs/benchmarks.md). A change is
+     * looked up again under the lock, so changes are recorded and audited one at a time and in order.
+     */
+    public Entry entry(String id) {
         if (id == null || !ids().contains(id)) throw new UnknownProtocol(id);
-        Entry fresh;
+        Entry fresh = lookUp(id);
+        if (fresh.equals(last.get(id))) return fresh;
+        synchronized (this) {
+            fresh = lookUp(id);
+            Entry before = last.put(id, fresh);
+            if (!fresh.equals(before)) auditChange(id, before, fresh);
+            return fresh;
+        }
+    }
+
+    private Entry lookUp(String id) {
         try {
             ProtocolVersions v = cache.get(id);
-            fresh = new Entry(id, v, cache.pendingFailure(id).stream().map(ProtocolProblem::describe).toList());
+            return new Entry(id, v, cache.pendingFailure(id).stream().map(ProtocolProblem::describe).toList());
         } catch (ProtocolLoadException e) {
-            fresh = new Entry(id, null, e.problems().stream().map(ProtocolProblem::describe).toList());
+            return new Entry(id, null, e.problems().stream().map(ProtocolProblem::describe).toList());
         }
-        Entry before = last.put(id, fresh);
-        if (!fresh.equals(before)) auditChange(id, before, fresh);
-        return fresh;
     }
 
     private void auditChange(String id, Entry before, Entry after) {
