@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
  * The parts of an .xlsx package intake reads, found the way Excel and POI find them: the package's
  * relationships name the workbook, the workbook's relationships name its sheets, styles and shared strings.
  * Read straight from the zip with the JDK, so a check loads neither POI's package model nor XMLBeans
- * (a third of a cold check's time, docs/benchmarks.md round 5).
+ * (a third of a cold check's time in the profile of docs/benchmarks.md, round 4).
  */
 final class XlsxPackage implements AutoCloseable {
 
