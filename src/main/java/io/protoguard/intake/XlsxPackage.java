@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
  * The parts of an .xlsx package intake reads, found the way Excel and POI find them: the package's
  * relationships name the workbook, the workbook's relationships name its sheets, styles and shared strings.
  * Read straight from the zip with the JDK, so a check loads neither POI's package model nor XMLBeans
- * (a third of a cold check's time, docs/benchmarks.md round 5).
+ * (a third of a cold check's time in the profile of docs/benchmarks.md, round 4).
  */
 final class XlsxPackage implements AutoCloseable {
 
@@ -44,7 +44,6 @@ final class XlsxPackage implements AutoCloseable {
 
     private static final String REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
     static final String MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private static final String REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     /** The relationships POI's sheet iterator followed: worksheets, chart sheets and macro sheets. */
     private static final List<String> SHEET_TYPES = List.of(REL + "worksheet", REL + "chartsheet",
             "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet");
@@ -103,14 +102,20 @@ final class XlsxPackage implements AutoCloseable {
         List<String[]> refs = new ArrayList<>();
         try (InputStream in = open(workbookPart)) {
             XlsxXml.parse(in, new DefaultHandler() {
+                // Matched by local name in any namespace, as POI's workbook reader and sheet iterator matched them.
                 @Override
                 public void startElement(String uri, String localName, String qName, Attributes a) {
-                    if (!MAIN_NS.equals(uri)) return;
                     if ("workbookPr".equals(localName)) {
                         String value = a.getValue("date1904");
                         date1904[0] = "1".equals(value) || "true".equalsIgnoreCase(value);
-                    } else if ("sheet".equals(localName)) {
-                        refs.add(new String[]{a.getValue("name"), a.getValue(REL_NS, "id")});
+                    } else if ("sheet".equalsIgnoreCase(localName)) {
+                        String name = null;
+                        String id = null;
+                        for (int i = 0; i < a.getLength() && (name == null || id == null); i++) {
+                            if ("name".equalsIgnoreCase(a.getLocalName(i))) name = a.getValue(i);
+                            else if ("id".equalsIgnoreCase(a.getLocalName(i))) id = a.getValue(i);
+                        }
+                        if (name != null && id != null) refs.add(new String[]{name, id});
                     }
                 }
             });

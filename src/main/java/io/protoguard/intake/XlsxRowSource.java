@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * Streams an .xlsx workbook sheet by sheet with SAX straight from the zip (XlsxPackage, XlsxSheetHandler), so
  * memory does not grow with the size of the sheets and neither POI's package model nor XMLBeans is loaded:
- * they were a third of a cold check (docs/benchmarks.md, round 5). POI's zip-bomb limit is kept (XlsxPackage).
+ * they were a third of a cold check (docs/benchmarks.md, round 4 profile). POI's zip-bomb limit is kept (XlsxPackage).
  */
 final class XlsxRowSource {
 

@@ -143,9 +143,31 @@ final class XlsxSheetHandler extends DefaultHandler {
      * no column letters ("7", "$") names no column (POI gives -1): it is placed the same way, never at -1.
      */
     private void cell(String text) {
-        int column = reference == null ? nextColumn : new CellReference(reference).getCol();
+        int column = reference == null ? nextColumn : column(reference);
         if (column < 0) column = nextColumn;
         nextColumn = column + 1;
         if (text != null) cells.put(column, text);
+    }
+
+    /**
+     * The 0-based column of a reference. What Excel writes ("AB12") is read here directly: POI's CellReference
+     * matched a regular expression per cell, 7 % of reading a large workbook. Anything else ("$A$1", "7",
+     * lower case, a sheet name) goes through CellReference as before, so every reference means what it meant.
+     */
+    static int column(String reference) {
+        int letters = 0;
+        int col = 0;
+        while (letters < reference.length() && letters < 3) {
+            char c = reference.charAt(letters);
+            if (c < 'A' || c > 'Z') break;
+            col = col * 26 + (c - 'A' + 1);
+            letters++;
+        }
+        if (letters == 0 || letters == reference.length()) return new CellReference(reference).getCol();
+        for (int i = letters; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c < '0' || c > '9') return new CellReference(reference).getCol();
+        }
+        return col - 1;
     }
 }

@@ -73,6 +73,28 @@ class XlsxParityTest {
         assertThat(rows).contains("Subjects|2|{0=S-1, 2=46082.4375, 3=TRUE, 4=ERROR:#N/A, 5=4.50, 6=46083}");
     }
 
+    @Test
+    void everyCellReferenceNamesThePoiColumn() {
+        List<String> refs = new ArrayList<>(List.of("A1", "Z9", "AA10", "AZ1", "BA1", "ZZ99", "AAA1", "XFD1048576",
+                "a1", "$A$1", "A$1", "7", "$", "ABCD1", "A", "A1B", "Sheet1!B2"));
+        for (int c = 0; c < 18_278; c += 7) refs.add(CellReference.convertNumToColString(c) + (c + 1));
+        for (String ref : refs) {
+            int poi;
+            try {
+                poi = new CellReference(ref).getCol();
+            } catch (RuntimeException e) {
+                poi = Integer.MIN_VALUE;
+            }
+            int ours;
+            try {
+                ours = XlsxSheetHandler.column(ref);
+            } catch (RuntimeException e) {
+                ours = Integer.MIN_VALUE;
+            }
+            assertThat(ours).as(ref).isEqualTo(poi);
+        }
+    }
+
     private Path handWritten(String name, boolean withStyles, boolean date1904) throws Exception {
         Map<String, String> parts = new LinkedHashMap<>();
         String ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"";
