@@ -7,8 +7,9 @@
 # Env: BASE (checkout of the previous main with its build), WORK (default /tmp/protoguard-bench/service),
 #      SEQ (default 40), CONC (default 20), WARM (default 150: the JIT is still busy after 100),
 #      FILE (default the shipped 20-subject example),
-#      EXTRA (more serve arguments for both, e.g. --spring.datasource.url=jdbc:postgresql://...; the database must be
-#      empty then, as the first-run admin is read from standard output).
+#      EXTRA (more serve arguments for both; {variant} becomes base or new, e.g.
+#      --spring.datasource.url=jdbc:postgresql://localhost:55432/pg{variant}: one empty database per variant, as the
+#      first-run admin is read from standard output).
 # Prints per round and variant: p50/p95/max in ms (curl's time_total), the server's CPU ms per upload (user+sys of
 # the server process over the batch, from /proc), the same for the request threads only, and the 1-minute load
 # average; then the medians over the rounds.
@@ -41,7 +42,8 @@ for v in "${variants[@]}"; do
   dir="$work/$v"; rm -rf "$dir"; mkdir -p "$dir"
   port[$v]=$next_port; next_port=$((next_port + 1))
   # exec in the subshell: $! is the JVM itself, so its CPU can be read from /proc and it can be stopped by id.
-  (cd "$dir" && exec "$(launcher "$v")" serve --server.port="${port[$v]}" ${EXTRA:-} >"$dir/serve.out" 2>"$dir/serve.err") &
+  extra="${EXTRA:-}"; extra="${extra//\{variant\}/$v}"
+  (cd "$dir" && exec "$(launcher "$v")" serve --server.port="${port[$v]}" $extra >"$dir/serve.out" 2>"$dir/serve.err") &
   pid[$v]=$!
 done
 for v in "${variants[@]}"; do
@@ -94,6 +96,22 @@ for r in $(seq 1 "$rounds"); do
     echo "$v,$r,conc,$conc,$(stats <"$work/conc.ms" | tr ' ' ','),$(((c1 - c0) / conc)),$(((q1 - q0) / conc)),$load" | tee -a "$work/summary.csv"
   done
 done
+# The last run's stored reports, base against new: JSON and CSV byte for byte; XLSX by its xl/ parts (the package's
+# docProps/core.xml carries the time it was written).
+if [ -n "${BASE:-}" ]; then
+  for f in json csv xlsx; do
+    for v in base new; do
+      id=$(curl -s -u "admin:${pass[$v]}" "http://localhost:${port[$v]}/api/runs?limit=1" | sed -n 's/^\[{"id":\([0-9]*\).*/\1/p')
+      curl -s -u "admin:${pass[$v]}" -o "$work/report-$v.$f" "http://localhost:${port[$v]}/api/runs/$id/report?format=$f"
+    done
+    if [ "$f" = xlsx ]; then
+      same=$(cmp -s <(unzip -p "$work/report-base.xlsx" 'xl/*') <(unzip -p "$work/report-new.xlsx" 'xl/*') && echo identical || echo DIFFER)
+    else
+      same=$(cmp -s "$work/report-base.$f" "$work/report-new.$f" && echo identical || echo DIFFER)
+    fi
+    echo "stored $f report of the last run, base vs new: $same ($(wc -c <"$work/report-new.$f") bytes)"
+  done
+fi
 echo "medians over $rounds rounds: variant,mode,p50_ms,p95_ms,max_ms,server_cpu_ms_per_upload,request_cpu_ms_per_upload,load1"
 for v in "${variants[@]}"; do for m in seq conc; do
   line="$v,$m"
