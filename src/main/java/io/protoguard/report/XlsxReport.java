@@ -15,7 +15,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +53,7 @@ public final class XlsxReport implements ReportWriter {
     @Override
     public void write(CheckResult r, OutputStream out) throws IOException {
         // close() also deletes the streaming workbook's temp files (POI 5.4; dispose() is deprecated)
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(new InMemoryTemplate(), 200)) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
             Styles st = new Styles(wb);
             deviations(new Table(wb, DEVIATIONS, st), r.deviations(), reviews);
@@ -165,18 +164,6 @@ public final class XlsxReport implements ReportWriter {
         all.add(first);
         all.addAll(rest);
         return all;
-    }
-
-    /**
-     * The streaming workbook's template (styles, sheet list). write() saves it once into the output; POI's close()
-     * would save the whole package a second time into a buffer nobody reads (a sixth of a small report's CPU, JFR
-     * of a warm upload, docs/benchmarks.md). Nothing of it is on disk, so closing only has to let go of it.
-     */
-    private static final class InMemoryTemplate extends XSSFWorkbook {
-        @Override
-        public void close() {
-            getPackage().revert();
-        }
     }
 
     /** The workbook's shared cell styles (a workbook holds a limited number of them). */
