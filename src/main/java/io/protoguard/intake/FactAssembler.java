@@ -15,8 +15,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -27,17 +25,14 @@ import java.util.function.Consumer;
  */
 final class FactAssembler implements RowSink {
 
-    /** Rows a sheet hands to the shared spool at once (sheets may be read on several threads). */
-    private static final int SPOOL_BATCH = 1024;
-
     private final Faults faults;
     private final WhenParser whenParser;
     private final FactRows factRows;
     private final RowSpool spool;
     private final Map<SheetKind, String> fileOfSheet = new EnumMap<>(SheetKind.class);
     private final List<SheetIntake> sheets = new ArrayList<>();
-    private boolean subjectsSheetUnreadable;
     private boolean streaming;
+    private final List<SheetStream> streams = new ArrayList<>();
     /** Rows not checked because the Subjects sheet could not be read, by sheet: one error each, not one per row. */
     private final Map<SheetIntake, int[]> unreadRowsBySheet = new LinkedHashMap<>();
     /** Rule ids the protocol applies to the rows of each optional sheet, to name what a missing sheet costs. */
@@ -65,7 +60,7 @@ final class FactAssembler implements RowSink {
                     + " sheet (already read from " + earlier + "); this one is not read");
             return null;
         }
-        SheetIntake intake = new SheetIntake(file, kind, sheets.size());
+        SheetIntake intake = new SheetIntake(file, kind, sheets.size(), faults, spool, whenParser);
         sheets.add(intake);
         return intake;
     }
@@ -94,7 +89,7 @@ final class FactAssembler implements RowSink {
         warnAboutMissingSheets(subjectsFile, csv);
         List<RowSpool.Run> runs = new ArrayList<>();
         if (streaming) {
-            for (SheetIntake sheet : sheets) runs.add(sheet.stream);
+            runs.addAll(streams);
         } else {
             for (SheetIntake sheet : sheets) sheet.flushRows(); // also the rows of a file whose read failed halfway
             runs = spool.runs();
@@ -119,7 +114,7 @@ final class FactAssembler implements RowSink {
      */
     void streamSheets() {
         streaming = true;
-        for (SheetIntake sheet : sheets) sheet.stream = new SheetStream();
+        for (SheetIntake sheet : sheets) streams.add(sheet.streamToMerge());
     }
 
     /** Tells intake which rules read which sheet, so a sheet the workbook lacks is a warning naming them. */
@@ -165,7 +160,7 @@ final class FactAssembler implements RowSink {
                     subjectCells = sheet.cellsOfRow(r);
                 }
             } else {
-                linked.add(sheet.fact(r));
+                linked.add(fact(sheet, r));
                 linkedCells.add(r);
             }
         }
@@ -192,7 +187,7 @@ final class FactAssembler implements RowSink {
      * row), or one per sheet when the whole Subjects sheet is unreadable, never one per row.
      */
     private void reportRowsWithoutSubject(String id, boolean listed, List<RowCells> rows) {
-        if (subjectsSheetUnreadable && !listed) {
+        if (sheets.stream().anyMatch(SheetIntake::unreadable) && !listed) {
             for (RowCells r : rows) unreadRowsBySheet.computeIfAbsent(sheetOf(r), k -> new int[1])[0]++;
             return;
         }
@@ -212,165 +207,14 @@ final class FactAssembler implements RowSink {
         throw new IllegalStateException("row of an unknown sheet");
     }
 
-    /** One sheet: its header, then its data rows. */
-    private final class SheetIntake implements SheetRows {
-        private final String file;
-        private final SheetKind kind;
-        private final int order;
-        private final Map<String, Integer> columnIndexByName = new LinkedHashMap<>();
-        private List<SheetKind.Column> missing;
-        private int dataRows;
-        private int headerRow = 1;
-        /** Columns whose header cell is blank (or past the header), mapped to {first row, count} of their values. */
-        private final Map<Integer, int[]> valuesWithoutHeader = new TreeMap<>();
-        private final java.util.Set<Integer> headed = new java.util.HashSet<>();
-        /** Data rows not yet in the spool: at most {@link #SPOOL_BATCH}. */
-        private final List<SpooledRow> pending = new ArrayList<>();
-        /** Where rows go instead of the spool when the file is in SubjectId order; null otherwise. */
-        private SheetStream stream;
-
-        SheetIntake(String file, SheetKind kind, int order) {
-            this.file = file;
-            this.kind = kind;
-            this.order = order;
-        }
-
-        @Override
-        public void row(int rowNumber, SortedMap<Integer, String> cells) {
-            boolean blank = cells.values().stream().allMatch(v -> RowCells.trim(v).isEmpty());
-            if (missing == null) {
-                // The header is the first row that holds anything: blank rows above it are a layout, not data.
-                if (blank) return;
-                headerRow = rowNumber;
-                header(cells);
-                return;
-            }
-            if (blank) return;
-            dataRows++;
-            cells.forEach((index, value) -> {
-                if (!headed.contains(index) && !RowCells.trim(value).isEmpty()) {
-                    valuesWithoutHeader.computeIfAbsent(index, k -> new int[]{rowNumber, 0})[1]++;
-                }
-            });
-            if (missing.isEmpty()) {
-                pending.add(new SpooledRow(subjectKey(cells), order, rowNumber, dense(cells)));
-                if (pending.size() >= SPOOL_BATCH) flushRows();
-            }
-        }
-
-        /** Hands the rows read so far on: to the spool, which sheets read on other threads share, or the merge. */
-        void flushRows() {
-            if (pending.isEmpty()) return;
-            if (stream != null) stream.put(pending);
-            else spool.addAll(pending);
-            pending.clear();
-        }
-
-        @Override
-        public void readingDone() {
-            flushRows();
-            if (stream != null) stream.finish();
-        }
-
-        @Override
-        public void unreadableRow(int rowNumber, String message) {
-            if (missing == null) header(new TreeMap<>());
-            dataRows++;
-            faults.error(file, kind.sheetName(), rowNumber, -1, null, message);
-        }
-
-        @Override
-        public void end() {
-            flushRows();
-            if (missing == null) {
-                // An optional sheet without any row simply holds no data; Subjects cannot be empty.
-                if (kind == SheetKind.SUBJECTS) {
-                    faults.error(file, kind.sheetName(), null, -1, null, "the Subjects sheet is empty: no subject can be read");
-                }
-                return;
-            }
-            if (columnIndexByName.isEmpty() && !missing.isEmpty()) {
-                // No known column at all: the header row is something else (a title, a garbled line), one error says so.
-                faults.error(file, kind.sheetName(), headerRow, -1, null, "row " + headerRow + " is not a header of the "
-                        + kind.sheetName() + " sheet: none of its columns is there (required: "
-                        + String.join(", ", missing.stream().map(SheetKind.Column::name).toList()) + "); " + dataRows
-                        + (dataRows == 1 ? " data row" : " data rows") + " of this sheet could not be read");
-                missing = List.of(missing.get(0)); // still unreadable, reported once
-                if (kind == SheetKind.SUBJECTS) subjectsSheetUnreadable = true;
-                reportValuesWithoutHeader();
-                return;
-            }
-            for (SheetKind.Column column : missing) {
-                faults.error(file, kind.sheetName(), headerRow, -1, column.name(), "missing required column " + column.name()
-                        + ": " + dataRows + (dataRows == 1 ? " data row" : " data rows") + " of this sheet could not be read");
-            }
-            if (kind == SheetKind.SUBJECTS && !missing.isEmpty()) subjectsSheetUnreadable = true;
-            reportValuesWithoutHeader();
-        }
-
-        /** A value under a blank or merged header cell belongs to no column: said once per column, not dropped silently. */
-        private void reportValuesWithoutHeader() {
-            valuesWithoutHeader.forEach((index, firstAndCount) -> faults.warning(file, kind.sheetName(), firstAndCount[0],
-                    index, null, firstAndCount[1] + (firstAndCount[1] == 1 ? " value" : " values") + " in column "
-                            + Faults.columnLetters(index) + ", whose header cell (" + Faults.columnLetters(index) + headerRow
-                            + ") is empty, " + (firstAndCount[1] == 1 ? "is" : "are") + " not read (the first here): "
-                            + "give the column a header, or unmerge the header cells"));
-        }
-
-        private void header(SortedMap<Integer, String> cells) {
-            cells.forEach((index, text) -> {
-                String name = RowCells.trim(text);
-                if (name.isEmpty()) return;
-                headed.add(index);
-                SheetKind.Column column = kind.column(name).orElse(null);
-                if (column == null) {
-                    faults.warning(file, kind.sheetName(), headerRow, index, RowCells.shortened(name), "unknown column "
-                            + RowCells.quoted(name) + " is ignored (columns of " + kind.sheetName() + ": "
-                            + String.join(", ", kind.columns().stream().map(SheetKind.Column::name).toList()) + ")");
-                } else if (columnIndexByName.containsKey(column.name())) {
-                    faults.error(file, kind.sheetName(), headerRow, index, column.name(), "column " + column.name()
-                            + " appears twice (columns " + Faults.columnLetters(columnIndexByName.get(column.name()))
-                            + " and " + Faults.columnLetters(index) + "); only the first is read");
-                } else {
-                    columnIndexByName.put(column.name(), index);
-                }
-            });
-            missing = kind.columns().stream()
-                    .filter(c -> c.required() && !columnIndexByName.containsKey(c.name())).toList();
-        }
-
-        /** Where each column of this row sits ("Age" -> "Subjects!F5"). */
-        Map<String, String> cellsOfRow(RowCells r) {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (String column : columnIndexByName.keySet()) out.put(column, r.cellOf(column));
-            return out;
-        }
-
-        /** The trimmed SubjectId, or "" when blank (such a row is still read, to report its other faults). */
-        private String subjectKey(SortedMap<Integer, String> cells) {
-            String id = cells.get(columnIndexByName.get("SubjectId"));
-            return id == null ? "" : RowCells.trim(id);
-        }
-
-        RowCells cells(SpooledRow row) {
-            return new RowCells(file, kind, row.row(), columnIndexByName, row.cells(), whenParser, faults);
-        }
-
-        /** The fact of a row of a sheet other than Subjects; null when the row had faults (already reported). */
-        Object fact(RowCells r) {
-            return switch (kind) {
-                case CRITERIA -> factRows.criterion(r);
-                case ASSESSMENTS -> factRows.assessment(r);
-                case DOSES -> factRows.dose(r);
-                case EVENTS -> factRows.event(r);
-                case SUBJECTS -> throw new IllegalStateException();
-            };
-        }
-    }
-
-    private static String[] dense(SortedMap<Integer, String> cells) {
-        String[] out = new String[cells.isEmpty() ? 0 : cells.lastKey() + 1];
-        cells.forEach((i, v) -> out[i] = v);
-        return out;
+    /** The fact of a row of a sheet other than Subjects; null when the row had faults (already reported). */
+    private Object fact(SheetIntake sheet, RowCells r) {
+        return switch (sheet.kind) {
+            case CRITERIA -> factRows.criterion(r);
+            case ASSESSMENTS -> factRows.assessment(r);
+            case DOSES -> factRows.dose(r);
+            case EVENTS -> factRows.event(r);
+            case SUBJECTS -> throw new IllegalStateException();
+        };
     }
 }
