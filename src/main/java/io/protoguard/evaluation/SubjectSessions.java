@@ -10,7 +10,10 @@ import org.kie.api.event.rule.ObjectDeletedEvent;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.event.rule.ObjectUpdatedEvent;
 import org.kie.api.event.rule.RuleRuntimeEventListener;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.KeepReferenceOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -52,9 +55,20 @@ final class SubjectSessions {
         }
     }
 
+    /**
+     * Sessions the KieBase does not remember: by default a KieBase keeps every stateful session it made until it
+     * is disposed, and an Evaluator made per upload or per nightly partition never disposes its idle sessions, so
+     * a long-running service would keep them all. Unremembered, they go with their Evaluator.
+     */
+    private static KieSessionConfiguration unreferenced() {
+        KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+        conf.setOption(KeepReferenceOption.NO);
+        return conf;
+    }
+
     /** One session and the handles inserted into it since it was primed. */
     private final class Primed implements RuleRuntimeEventListener {
-        final KieSession session = base.newKieSession();
+        final KieSession session = base.newKieSession(unreferenced(), null);
         final List<FactHandle> inserted = new ArrayList<>();
         final long primedCount;
         boolean tracking, tablesTouched;

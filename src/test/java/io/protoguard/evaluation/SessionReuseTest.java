@@ -93,6 +93,21 @@ class SessionReuseTest {
         }
     }
 
+    /** The service and the nightly run make an Evaluator per upload or partition: its sessions must not outlive it. */
+    @Test
+    void evaluatorsMadeOnePerUploadLeaveNoSessionInTheRuleBase() throws Exception {
+        LoadedProtocol p = TestProtocols.sivelestat();
+        new DataGenerator(3, 11, DeviationRates.all(0.05), false).write(tmp.resolve("few"));
+        List<SubjectData> subjects = new WorkbookReader(p.codeBook(), ZoneOffset.UTC).read(tmp.resolve("few")).subjects();
+        int before = p.kieBase().getKieSessions().size();
+        for (int upload = 0; upload < 5; upload++) {
+            Evaluator perUpload = new Evaluator(p);
+            for (SubjectData s : subjects) assertThat(perUpload.evaluateInOrder(s, CTX).deviations()).isNotNull();
+        }
+        // A KieBase remembers the stateful sessions it made unless told not to; remembered, these would pile up.
+        assertThat(p.kieBase().getKieSessions()).hasSize(before);
+    }
+
     private static List<String> rules(Evaluator.SubjectResult r) {
         return r.deviations().stream().map(Deviation::ruleId).toList();
     }
