@@ -1,6 +1,7 @@
 package io.protoguard.batch;
 
 import io.protoguard.model.Deviation;
+import io.protoguard.report.CellStyles;
 import io.protoguard.storage.DeviationState;
 import io.protoguard.storage.NightlyRun;
 import io.protoguard.risk.RiskReportSheet;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -56,12 +56,8 @@ public final class NightlyReport {
     public static void write(Content c, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyles styles = CellStyles.of(wb);
+            CellStyle bold = styles.bold(), date = styles.date();
             observations(wb.createSheet(DEVIATIONS), bold, date, c, c.observations().stream().filter(o -> o.state().present()).toList());
             observations(wb.createSheet(CHANGES), bold, date, c, c.observations().stream().filter(o -> o.state() != DeviationState.OPEN).toList());
             summary(wb.createSheet(SUMMARY), bold, c);

@@ -1,5 +1,6 @@
 package io.protoguard.pdlog;
 
+import io.protoguard.report.CellStyles;
 import io.protoguard.report.SpreadsheetCells;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -27,12 +27,8 @@ public final class PdLogXlsx {
 
     public static void write(List<PdLogRow> rows, About about, OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            CellStyle bold = wb.createCellStyle();
-            Font f = wb.createFont();
-            f.setBold(true);
-            bold.setFont(f);
-            CellStyle date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            CellStyles styles = CellStyles.of(wb);
+            CellStyle bold = styles.bold(), date = styles.date();
             XSSFSheet sheet = wb.createSheet("PD log");
             Row header = sheet.createRow(0);
             for (int c = 0; c < PdLogRow.COLUMNS.size(); c++) {

@@ -9,8 +9,6 @@ import io.protoguard.model.ProtocolInfo;
 import io.protoguard.model.Severity;
 import io.protoguard.model.SourceRef;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -55,7 +53,7 @@ public final class XlsxReport implements ReportWriter {
         // close() also deletes the streaming workbook's temp files (POI 5.4; dispose() is deprecated)
         try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
             wb.setCompressTempFiles(true);
-            Styles st = new Styles(wb);
+            CellStyles st = CellStyles.of(wb);
             deviations(new Table(wb, DEVIATIONS, st), r.deviations(), reviews);
             summary(new Table(wb, SUMMARY, st), r);
             outcomes(new Table(wb, OUTCOMES, st), r.outcomes());
@@ -166,29 +164,14 @@ public final class XlsxReport implements ReportWriter {
         return all;
     }
 
-    /** The workbook's shared cell styles (a workbook holds a limited number of them). */
-    private static final class Styles {
-        final CellStyle bold;
-        final CellStyle date;
-
-        Styles(SXSSFWorkbook wb) {
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold = wb.createCellStyle();
-            bold.setFont(font);
-            date = wb.createCellStyle();
-            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
-        }
-    }
-
     /** One sheet being written row by row, remembering each column's widest value for the widths. */
     private static final class Table {
         final SXSSFSheet sheet;
-        final Styles styles;
+        final CellStyles styles;
         final int[] widths = new int[32];
         int rows;
 
-        Table(SXSSFWorkbook wb, String name, Styles styles) {
+        Table(SXSSFWorkbook wb, String name, CellStyles styles) {
             this.sheet = wb.createSheet(name);
             this.styles = styles;
         }
@@ -211,7 +194,7 @@ public final class XlsxReport implements ReportWriter {
         void bold(Row row, int col, String value) {
             Cell c = row.createCell(col);
             c.setCellValue(value);
-            c.setCellStyle(styles.bold);
+            c.setCellStyle(styles.bold());
             widen(col, value.length());
         }
 
@@ -230,7 +213,7 @@ public final class XlsxReport implements ReportWriter {
             if (value == null) return;
             Cell c = row.createCell(col);
             c.setCellValue(value);
-            c.setCellStyle(styles.date);
+            c.setCellStyle(styles.date());
             widen(col, 10);
         }
 
