@@ -10,8 +10,7 @@ import io.protoguard.model.CheckContext;
 import io.protoguard.model.Deviation;
 import io.protoguard.model.SubjectData;
 import io.protoguard.protocol.LoadedProtocol;
-import io.protoguard.protocol.ProtocolCopy;
-import io.protoguard.protocol.ProtocolLoader;
+import io.protoguard.protocol.ArmConditionedSchedule;
 import io.protoguard.protocol.ProtocolVersions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,28 +59,8 @@ class SessionReuseTest {
     /** A table row with a condition on the subject fires in its session and inserts a window: gone for the next subject. */
     @Test
     void whatAConditionalTableRowInsertsForOneSubjectIsGoneForTheNext() throws Exception {
-        ProtocolCopy copy = ProtocolCopy.of("sivelestat-evt", tmp, "arm-evt").edit("codes.drl.xlsx", wb -> {
-            Sheet s = wb.getSheet("Codes");
-            Row row = s.createRow(s.getLastRowNum() + 1);
-            row.createCell(0).setCellValue("ARM");
-            row.createCell(1).setCellValue("SIVELESTAT");
-        }).edit("schedule.drl.xlsx", wb -> {
-            Sheet s = wb.getSheet("Schedule");
-            int col = s.getRow(5).getLastCellNum();
-            String[] header = {"CONDITION", "Subject", "arm == \"$param\"", "OnlyArm"};
-            for (int r = 0; r < header.length; r++) s.getRow(5 + r).createCell(col).setCellValue(header[r]);
-            for (int r = 9; r <= s.getLastRowNum(); r++) {
-                Row row = s.getRow(r);
-                if (row != null && row.getCell(1) != null && "D7".equals(row.getCell(1).getStringCellValue())) {
-                    row.createCell(col).setCellValue("SIVELESTAT");
-                }
-            }
-        });
-        ProtocolVersions p = new ProtocolLoader(Path.of("rules")).loadVersions(copy.dir);
-        Path data = Files.createDirectories(tmp.resolve("data"));
-        Files.writeString(data.resolve("Subjects.csv"), "SubjectId,Arm,Age,WeightKg,ConsentAt,OnsetAt,RandomizedAt\n"
-                + "IN-ARM,SIVELESTAT,60,70,2026-03-01T07:00,2026-03-01T02:00,2026-03-01T08:00\n"
-                + "NO-ARM,,60,70,2026-03-01T07:00,2026-03-01T02:00,2026-03-01T08:00\n");
+        ProtocolVersions p = ArmConditionedSchedule.load(tmp);
+        Path data = ArmConditionedSchedule.twoSubjects(tmp);
         List<SubjectData> subjects = new WorkbookReader(p.codeBook(), ZoneOffset.UTC).read(data).subjects();
         CheckContext ctx = new CheckContext(LocalDate.of(2026, 3, 20), ZoneOffset.UTC);
         Evaluator shared = new Evaluator(p); // one thread, so one session serves both subjects in turn

@@ -25,10 +25,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  */
 @ResourceLock("protoguard.intakeThreads")
 class ParallelSheetsTest {
-    private static final CodeBook CODES = new CodeBook(Set.of("NIHSS", "MRS", "EQ5D5L", "BARTHEL"), Set.of("IMAGING"),
-            Set.of(), Set.of("LVO", "EVT"), Set.of(),
-            Map.of("BASELINE", Set.of("NIHSS"), "H48", Set.of("NIHSS"), "D7", Set.of("NIHSS"),
-                    "D90", Set.of("MRS", "EQ5D5L", "BARTHEL"), "IMG48", Set.of("IMAGING")));
+    private static final CodeBook CODES = GeneratorCodes.CODES;
 
     @TempDir
     Path tmp;

@@ -28,10 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the general path (spool, then merge) gives, faults included, and only plain sorted files may take that way.
  */
 class SortedCsvMergeTest {
-    private static final CodeBook CODES = new CodeBook(Set.of("NIHSS", "MRS", "EQ5D5L", "BARTHEL"), Set.of("IMAGING"),
-            Set.of(), Set.of("LVO", "EVT"), Set.of(),
-            Map.of("BASELINE", Set.of("NIHSS"), "H48", Set.of("NIHSS"), "D7", Set.of("NIHSS"),
-                    "D90", Set.of("MRS", "EQ5D5L", "BARTHEL"), "IMG48", Set.of("IMAGING")));
+    private static final CodeBook CODES = GeneratorCodes.CODES;
 
     @TempDir
     Path tmp;
