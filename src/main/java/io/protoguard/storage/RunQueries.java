@@ -43,13 +43,7 @@ public class RunQueries {
     public List<StoredRun> latest(int limit, SiteScope scope) {
         List<Long> ids = visibleIds(limit, scope, null);
         if (ids.isEmpty()) return List.of();
-        Map<Long, Map<String, Integer>> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT run_id, category, COUNT(*) AS n FROM deviation WHERE run_id IN (:ids) GROUP BY run_id, category ORDER BY category")
-                .param("ids", ids)
-                .query(rs -> {
-                    counts.computeIfAbsent(rs.getLong("run_id"), k -> new LinkedHashMap<>())
-                            .put(rs.getString("category"), rs.getInt("n"));
-                });
+        Map<Long, Map<String, Integer>> counts = countsByCategory(ids);
         return jdbc.sql(RUN_SELECT + " WHERE r.id IN (:ids) ORDER BY r.id DESC").param("ids", ids)
                 .query((rs, n) -> run(rs, counts.getOrDefault(rs.getLong("id"), Map.of()))).list();
     }
