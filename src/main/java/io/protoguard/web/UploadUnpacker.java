@@ -20,7 +20,8 @@ import java.util.zip.ZipFile;
  * Turns a stored upload into what the workbook reader takes: an .xlsx file, or a folder of CSV files from a
  * zip. The kind is told from the bytes, never from the file name, and nothing the user named (file or zip
  * entry) becomes a path: files are written under fixed names. A CSV zip is expanded with a byte budget, so
- * a zip bomb stops at the budget (an .xlsx is guarded by POI's own zip-bomb limits when it is read).
+ * a zip bomb stops at the budget (an .xlsx is screened below, and guarded again by POI's zip-bomb limit, which intake's
+ * XlsxPackage applies, when it is read).
  */
 final class UploadUnpacker {
     /** The name an .xlsx upload gets in the scratch folder; input errors naming it are relabelled to the user's name. */
